@@ -1,0 +1,20 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+
+export interface AppModule {
+  key: string;
+  path: string;
+  label: string;
+  icon: ReactNode;
+  Page: ComponentType;
+}
+
+// Pages load on first visit, so the login page does not pull in the map engine.
+const BlueprintPage = lazy(() => import('../modules/blueprint/BlueprintPage').then((m) => ({ default: m.BlueprintPage })));
+
+// Only modules that work are listed; the navigation and the routes are both built from this list.
+export const appModules: AppModule[] = [
+  { key: 'blueprint', path: '/blueprint', label: '一张蓝图', icon: <GlobalOutlined />, Page: BlueprintPage },
+];
+
+export const defaultModulePath = appModules[0]?.path ?? '/';

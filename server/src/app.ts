@@ -1,0 +1,56 @@
+import cookieParser from 'cookie-parser';
+import express, { type Express, type RequestHandler } from 'express';
+import type { Config } from './config/config.ts';
+import type { Database } from './db/database.ts';
+import { errorHandler, notFoundApi } from './http/error-handler.ts';
+import { sameOriginForMutations, sessionMiddleware } from './http/session.middleware.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { layersRoutes } from './modules/blueprint/layers.routes.ts';
+import { LayersService } from './modules/blueprint/layers.service.ts';
+import { tilesRoutes } from './modules/blueprint/tiles.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
+import { regionsRoutes } from './modules/regions/regions.routes.ts';
+
+export interface AppDependencies {
+  config: Config;
+  db: Database;
+  /** Serves the client: the built files (staticClient) or Vite's dev middleware; omitted in API-only tests. */
+  client?: RequestHandler;
+  log?: (line: string) => void;
+}
+
+/** Builds the Express app from its dependencies: no globals, one app per test. */
+export function createApp({ config, db, client, log = console.error }: AppDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'SAMEORIGIN', 'Referrer-Policy': 'same-origin' });
+    next();
+  });
+  if (config.logRequests) app.use((req, _res, next) => (log(`${req.method} ${req.originalUrl}`), next()));
+
+  const auth = new AuthService(db.knex, config.session);
+  const layers = new LayersService(db.knex);
+  const session = [cookieParser(), sessionMiddleware(auth)];
+
+  const api = express.Router();
+  api.use(express.json({ limit: '20mb' }));
+  api.use(sameOriginForMutations);
+  api.use(session);
+  api.use('/health', healthRoutes(db, config.demoSeed));
+  api.use('/auth', authRoutes(auth, config.session));
+  api.use('/regions', regionsRoutes(db.knex));
+  api.use('/config', mapConfigRoutes(config.basemaps));
+  api.use('/layers', layersRoutes(layers));
+  api.use(notFoundApi);
+
+  app.use('/api', api);
+  // Vector tiles: ST_AsMVT where PostGIS has it, geojson-vt + vt-pbf otherwise (PGlite), one endpoint.
+  app.use('/tiles', session, tilesRoutes(db.knex, layers, db.capabilities.mvt ? 'postgis' : 'js'));
+  if (client) app.use(client);
+  app.use(errorHandler(log));
+  return app;
+}

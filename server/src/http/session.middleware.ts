@@ -1,0 +1,52 @@
+import type { Request, RequestHandler, Response } from 'express';
+import type { Config } from '../config/config.ts';
+import type { AuthService, RequestMeta } from '../modules/auth/auth.service.ts';
+import type { Actor } from '../policy/actor.ts';
+import { unauthorized } from './app-error.ts';
+
+export const SESSION_COOKIE = 'ob_session';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    actor?: Actor;
+  }
+}
+
+/** Resolves the session cookie into req.actor; a stale cookie is cleared. */
+export function sessionMiddleware(auth: AuthService): RequestHandler {
+  return async (req, res, next) => {
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (typeof token === 'string' && token.length > 0 && token.length < 100) {
+      req.actor = await auth.resolve(token);
+      if (!req.actor) res.clearCookie(SESSION_COOKIE, { path: '/' });
+    }
+    next();
+  };
+}
+
+export const requireLogin: RequestHandler = (req, _res, next) => {
+  if (!req.actor) throw unauthorized('登录已失效，请重新登录');
+  next();
+};
+
+export function actorOf(req: Request): Actor {
+  if (!req.actor) throw unauthorized('登录已失效，请重新登录');
+  return req.actor;
+}
+
+export const requestMeta = (req: Request): RequestMeta => ({ ip: req.ip ?? null, userAgent: req.get('user-agent') ?? null });
+
+export function setSessionCookie(res: Response, token: string, expiresAt: Date, session: Config['session']) {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: session.cookieSecure, path: '/', expires: expiresAt });
+}
+
+/**
+ * Cross-site request guard for cookie sessions: a state-changing request carrying an Origin header must
+ * come from this host (SameSite=Lax already stops most; this covers same-site subdomains and old browsers).
+ */
+export const sameOriginForMutations: RequestHandler = (req, _res, next) => {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
+  const origin = req.get('origin');
+  if (origin && new URL(origin).host !== req.get('host')) throw unauthorized('跨站请求被拒绝', 'CROSS_SITE');
+  next();
+};

@@ -1,0 +1,81 @@
+import type { Knex } from 'knex';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  status: 'active' | 'disabled';
+  failed_logins: number;
+  locked_until: Date | null;
+  region_id: number | null;
+  department_id: number | null;
+}
+
+export interface RoleRow {
+  key: string;
+  name: string;
+  scope_kind: 'city' | 'county' | 'department';
+  permissions: string[];
+}
+
+export const findUserByUsername = (db: Knex, username: string): Promise<UserRow | undefined> =>
+  db('users').whereRaw('lower(username) = lower(?)', [username]).first();
+
+export const findUserById = (db: Knex, id: number): Promise<UserRow | undefined> => db('users').where({ id }).first();
+
+export const rolesOfUser = (db: Knex, userId: number): Promise<RoleRow[]> =>
+  db('roles')
+    .join('user_roles', 'user_roles.role_key', 'roles.key')
+    .where('user_roles.user_id', userId)
+    .orderBy('roles.sort_order')
+    .select('roles.key', 'roles.name', 'roles.scope_kind', 'roles.permissions');
+
+export async function homeOfUser(db: Knex, user: UserRow) {
+  const region = user.region_id ? await db('regions').where({ id: user.region_id }).first('code', 'name') : undefined;
+  const department = user.department_id ? await db('departments').where({ id: user.department_id }).first('code', 'name') : undefined;
+  return { region, department };
+}
+
+/** Counts a failure atomically; the fifth in a row locks the account and restarts the count. */
+export async function registerFailedLogin(db: Knex, userId: number, maxFailures: number, lockMinutes: number) {
+  const [row] = await db('users')
+    .where({ id: userId })
+    .update({
+      failed_logins: db.raw('case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end', [maxFailures]),
+      locked_until: db.raw(`case when failed_logins + 1 >= ? then now() + make_interval(mins => ?) else locked_until end`, [maxFailures, lockMinutes]),
+    })
+    .returning(['failed_logins', 'locked_until']);
+  return row as { failed_logins: number; locked_until: Date | null };
+}
+
+export const clearFailedLogins = (db: Knex, userId: number) =>
+  db('users').where({ id: userId }).update({ failed_logins: 0, locked_until: null });
+
+export interface SessionRow {
+  id_hash: string;
+  user_id: number;
+  created_at: Date;
+  last_seen_at: Date;
+  expires_at: Date;
+}
+
+export const insertSession = (db: Knex, row: { id_hash: string; user_id: number; expires_at: Date; ip: string | null; user_agent: string | null }) =>
+  db('sessions').insert(row);
+
+/** A session is live while not revoked, before its absolute expiry, and seen within the idle window. */
+export const findLiveSession = (db: Knex, idHash: string, idleMinutes: number): Promise<SessionRow | undefined> =>
+  db('sessions')
+    .where({ id_hash: idHash })
+    .whereNull('revoked_at')
+    .where('expires_at', '>', db.fn.now())
+    .whereRaw('last_seen_at > now() - make_interval(mins => ?)', [idleMinutes])
+    .first();
+
+export const touchSession = (db: Knex, idHash: string) => db('sessions').where({ id_hash: idHash }).update({ last_seen_at: db.fn.now() });
+
+export const revokeSession = (db: Knex, idHash: string) =>
+  db('sessions').where({ id_hash: idHash }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+
+export const revokeSessionsOfUser = (db: Knex, userId: number) =>
+  db('sessions').where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });

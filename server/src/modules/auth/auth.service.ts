@@ -1,0 +1,106 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import type { Config } from '../../config/config.ts';
+import { AppError, tooManyRequests, unauthorized } from '../../http/app-error.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import * as repo from './auth.repository.ts';
+import { verifyDummy, verifyPassword } from './password.ts';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 10;
+// last_seen_at is refreshed at most this often: one write per minute per session, not per request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export class AuthService {
+  constructor(
+    private readonly db: Knex,
+    private readonly session: Config['session'],
+  ) {}
+
+  /** Returns the cookie token of a new session; a new id on every login (no fixation). */
+  async login(username: string, password: string, meta: RequestMeta): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+    const user = await repo.findUserByUsername(this.db, username);
+    if (!user) {
+      await verifyDummy(password);
+      await recordAudit(this.db, { actorUsername: username.slice(0, 32), action: 'auth.login_failed', detail: { reason: 'unknown_user' }, ip: meta.ip });
+      throw unauthorized('用户名或密码错误', 'BAD_CREDENTIALS');
+    }
+    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+      const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
+      throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定，请 ${minutes} 分钟后再试`, 'ACCOUNT_LOCKED');
+    }
+    if (!(await verifyPassword(user.password_hash, password))) {
+      const after = await repo.registerFailedLogin(this.db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
+      await recordAudit(this.db, { actorId: user.id, actorUsername: user.username, action: 'auth.login_failed', detail: { reason: 'bad_password' }, ip: meta.ip });
+      if (after.failed_logins === 0) throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定 ${LOCK_MINUTES} 分钟`, 'ACCOUNT_LOCKED');
+      throw unauthorized(`用户名或密码错误（再错 ${MAX_FAILED_LOGINS - after.failed_logins} 次将锁定 ${LOCK_MINUTES} 分钟）`, 'BAD_CREDENTIALS');
+    }
+    if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系安全管理员');
+
+    const token = randomBytes(32).toString('base64url');
+    const idHash = hashToken(token);
+    const expiresAt = new Date(Date.now() + this.session.maxHours * 3_600_000);
+    await this.db.transaction(async (trx) => {
+      await repo.clearFailedLogins(trx, user.id);
+      await repo.insertSession(trx, { id_hash: idHash, user_id: user.id, expires_at: expiresAt, ip: meta.ip, user_agent: meta.userAgent?.slice(0, 256) ?? null });
+      await recordAudit(trx, { actorId: user.id, actorUsername: user.username, action: 'auth.login', ip: meta.ip });
+    });
+    return { token, actor: await this.buildActor(user, idHash), expiresAt };
+  }
+
+  /** The actor behind a cookie token, or undefined when the session is unknown, ended or idle too long. */
+  async resolve(token: string): Promise<Actor | undefined> {
+    const idHash = hashToken(token);
+    const session = await repo.findLiveSession(this.db, idHash, this.session.idleMinutes);
+    if (!session) return undefined;
+    const user = await repo.findUserById(this.db, session.user_id);
+    if (!user || user.status !== 'active') return undefined;
+    if (Date.now() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(this.db, idHash);
+    return this.buildActor(user, idHash);
+  }
+
+  async logout(actor: Actor, meta: RequestMeta) {
+    await this.db.transaction(async (trx) => {
+      await repo.revokeSession(trx, actor.sessionHash);
+      await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'auth.logout', ip: meta.ip });
+    });
+  }
+
+  /** 退出所有设备: ends every session of the user, this one included. */
+  async logoutEverywhere(actor: Actor, meta: RequestMeta) {
+    await this.db.transaction(async (trx) => {
+      const count = await repo.revokeSessionsOfUser(trx, actor.id);
+      await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'auth.logout_all', detail: { sessions: count }, ip: meta.ip });
+    });
+  }
+
+  private async buildActor(user: repo.UserRow, sessionHash: string): Promise<Actor> {
+    const roles = await repo.rolesOfUser(this.db, user.id);
+    const { region, department } = await repo.homeOfUser(this.db, user);
+    // The broadest scope among the user's roles bounds what they may see.
+    const scope = roles.some((r) => r.scope_kind === 'city') ? 'city' : roles.some((r) => r.scope_kind === 'county') ? 'county' : 'department';
+    return {
+      id: user.id,
+      username: user.username,
+      displayName: user.display_name,
+      roles: roles.map((r) => ({ key: r.key, name: r.name })),
+      permissions: new Set(roles.flatMap((r) => r.permissions)),
+      scope,
+      regionId: user.region_id,
+      regionCode: region?.code ?? null,
+      regionName: region?.name ?? null,
+      departmentId: user.department_id,
+      departmentCode: department?.code ?? null,
+      departmentName: department?.name ?? null,
+      sessionHash,
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import type { Knex } from 'knex';
+import { sqlFile } from '../../db/sql-file.ts';
+
+export interface LayerRow {
+  id: number;
+  key: string;
+  name: string;
+  group_name: string;
+  kind: string;
+  geometry_type: 'polygon' | 'line' | 'point';
+  style: Record<string, unknown>;
+  attribute_schema: { key: string; label: string; type: string }[];
+  department_code: string | null;
+  department_name: string | null;
+  data_date: string | null;
+  version: number;
+  visible_to_roles: string[];
+  is_demo: boolean;
+  feature_count: number;
+  bbox: [number, number, number, number] | null;
+  description: string;
+  sort_order: number;
+}
+
+const LAYER_COLUMNS = `l.id, l.key, l.name, l.group_name, l.kind, l.geometry_type, l.style, l.attribute_schema,
+  d.code as department_code, d.name as department_name, l.data_date, l.version, l.visible_to_roles, l.is_demo,
+  l.feature_count, l.description, l.sort_order,
+  case when l.extent is null then null
+       else json_build_array(ST_XMin(l.extent), ST_YMin(l.extent), ST_XMax(l.extent), ST_YMax(l.extent)) end as bbox`;
+
+export async function listLayers(db: Knex): Promise<LayerRow[]> {
+  const r = await db.raw(`select ${LAYER_COLUMNS} from layers l left join departments d on d.id = l.source_department_id order by l.sort_order, l.id`);
+  return r.rows;
+}
+
+export async function findLayer(db: Knex, key: string): Promise<LayerRow | undefined> {
+  const r = await db.raw(`select ${LAYER_COLUMNS} from layers l left join departments d on d.id = l.source_department_id where l.key = ?`, [key]);
+  return r.rows[0];
+}
+
+/** Feature count and extent, kept on the registry row; called in the transaction that changed the data. */
+export async function refreshLayerStats(db: Knex | Knex.Transaction, layerId: number) {
+  await db.raw(
+    `update layers set
+       feature_count = (select count(*) from layer_features where layer_id = :id),
+       extent = (select ST_SetSRID(ST_Extent(geom)::geometry, 4326) from layer_features where layer_id = :id),
+       updated_at = now()
+     where id = :id`,
+    { id: layerId },
+  );
+}
+
+export async function findFeature(db: Knex, layerId: number, featureId: number) {
+  const r = await db.raw(
+    `select id, properties, ST_AsGeoJSON(geom, 7)::json as geometry from layer_features where layer_id = ? and id = ?`,
+    [layerId, featureId],
+  );
+  return r.rows[0] as { id: number; properties: Record<string, unknown>; geometry: GeoJSON.Geometry } | undefined;
+}
+
+export async function featuresInBbox(db: Knex, layerId: number, bbox: [number, number, number, number], limit: number) {
+  const r = await db.raw(sqlFile(import.meta.url, 'features-in-bbox.sql'), {
+    layerId,
+    minx: bbox[0],
+    miny: bbox[1],
+    maxx: bbox[2],
+    maxy: bbox[3],
+    limit: limit + 1,
+  });
+  return r.rows as { id: number; properties: Record<string, unknown>; geometry: GeoJSON.Geometry }[];
+}
+
+// knex expands an array binding into a value list, so the ids travel as one Postgres array literal.
+export async function featuresAtPoint(db: Knex, layerIds: number[], lon: number, lat: number, radiusM: number, limit: number) {
+  const r = await db.raw(sqlFile(import.meta.url, 'features-at-point.sql'), { layerIds: `{${layerIds.join(',')}}`, lon, lat, radiusM, limit });
+  return r.rows as { id: number; layer_id: number; properties: Record<string, unknown>; geometry: GeoJSON.Geometry }[];
+}
