@@ -9,6 +9,10 @@ import { AuthService } from './modules/auth/auth.service.ts';
 import { layersRoutes } from './modules/blueprint/layers.routes.ts';
 import { LayersService } from './modules/blueprint/layers.service.ts';
 import { tilesRoutes } from './modules/blueprint/tiles.routes.ts';
+import { layerExportRoutes } from './modules/blueprint/export/layer-export.routes.ts';
+import { LayerExportService } from './modules/blueprint/export/layer-export.service.ts';
+import { geoRoutes, layerImportRoutes } from './modules/blueprint/import/geo.routes.ts';
+import { GeoImportService } from './modules/blueprint/import/geo-import.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
@@ -34,6 +38,8 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
 
   const auth = new AuthService(db.knex, config.session);
   const layers = new LayersService(db.knex);
+  const imports = new GeoImportService(db.knex, layers);
+  const exports = new LayerExportService(db.knex, layers);
   const session = [cookieParser(), sessionMiddleware(auth)];
 
   const api = express.Router();
@@ -44,7 +50,8 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/auth', authRoutes(auth, config.session));
   api.use('/regions', regionsRoutes(db.knex));
   api.use('/config', mapConfigRoutes(config.basemaps));
-  api.use('/layers', layersRoutes(layers));
+  api.use('/layers', layerImportRoutes(imports), layerExportRoutes(exports), layersRoutes(layers));
+  api.use('/geo', geoRoutes(imports));
   api.use(notFoundApi);
 
   app.use('/api', api);

@@ -33,7 +33,7 @@ async function open(): Promise<TestContext> {
   }
   const config = loadConfig({ DATABASE_URL: databaseUrl ?? '', DATA_DIR: dataDir, DEMO_PASSWORD: TEST_PASSWORD });
   const db = await openDatabase({ databaseUrl, dataDir });
-  return { db, config, app: createApp({ config, db, log: () => {} }) };
+  return { db, config, app: createApp({ config, db, log: process.env.TEST_LOG ? console.error : () => {} }) };
 }
 
 /** An agent logged in as a demo user; its cookie jar carries the session. */

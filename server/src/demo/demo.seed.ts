@@ -4,8 +4,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { DEMO_ACCOUNTS } from './demo-accounts.ts';
 import { DEMO_LAYERS, type DemoLayer } from './demo-layers.ts';
 import { readDemoFile } from './demo-files.ts';
-import { refreshLayerStats } from '../modules/blueprint/layers.repository.ts';
-import { insertFeatures } from './feature-loader.ts';
+import { insertLayerFeatures, refreshLayerStats } from '../modules/blueprint/layers.repository.ts';
 import { seedDemoProjects } from './demo-projects.seed.ts';
 
 /** True when the demo data is already there (it is seeded once, on the first start). */
@@ -77,7 +76,7 @@ async function seedLayer(trx: Knex.Transaction, layer: DemoLayer) {
     })
     .returning('id');
   const fc = readDemoFile<GeoJSON.FeatureCollection>(`${layer.key}.geojson`);
-  const count = await insertFeatures(trx, row.id, fc.features);
+  const count = await insertLayerFeatures(trx, row.id, fc.features);
   await refreshLayerStats(trx, row.id);
   return count;
 }

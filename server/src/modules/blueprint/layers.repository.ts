@@ -75,3 +75,32 @@ export async function featuresAtPoint(db: Knex, layerIds: number[], lon: number,
   const r = await db.raw(sqlFile(import.meta.url, 'features-at-point.sql'), { layerIds: `{${layerIds.join(',')}}`, lon, lat, radiusM, limit });
   return r.rows as { id: number; layer_id: number; properties: Record<string, unknown>; geometry: GeoJSON.Geometry }[];
 }
+
+const INSERT_BATCH = 500;
+
+/**
+ * Bulk-inserts GeoJSON features (EPSG:4326) into layer_features, BATCH at a time as one JSON array per
+ * statement (one round trip per batch on both engines). Callers pass checked geometries: user files go
+ * through import/feature-checks.ts first; demo data is generated valid.
+ */
+export async function insertLayerFeatures(db: Knex | Knex.Transaction, layerId: number, features: Iterable<GeoJSON.Feature>): Promise<number> {
+  let count = 0;
+  let batch: GeoJSON.Feature[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await db.raw(
+      `insert into layer_features (layer_id, properties, geom)
+       select :layerId, coalesce(f -> 'properties', '{}'::json)::jsonb, ST_SetSRID(ST_GeomFromGeoJSON(f ->> 'geometry'), 4326)
+       from json_array_elements(:features::json) as f`,
+      { layerId, features: JSON.stringify(batch.map((f) => ({ properties: f.properties, geometry: f.geometry }))) },
+    );
+    count += batch.length;
+    batch = [];
+  };
+  for (const f of features) {
+    batch.push(f);
+    if (batch.length >= INSERT_BATCH) await flush();
+  }
+  await flush();
+  return count;
+}

@@ -3,6 +3,13 @@
  * terra-draw's validation reasons): callers and tests match on these, never on message text.
  */
 export const FormatIssueCode = {
+  // checks in PostGIS after parsing (import/feature-checks.ts, import/geo-import.service.ts)
+  geometryRepaired: 'geometry-repaired',
+  geometryInvalid: 'geometry-invalid',
+  geometryMissing: 'geometry-missing',
+  outsideRegion: 'outside-region',
+  geometryTypeMismatch: 'geometry-type-mismatch',
+  chooseLayer: 'choose-layer',
   // limits and containers
   fileTooLarge: 'file-too-large',
   tooManyFeatures: 'too-many-features',
