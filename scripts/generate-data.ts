@@ -3,6 +3,9 @@
  *
  *   npx tsx scripts/generate-data.ts [--farmland N] [--out DIR] [--seed S]
  *
+ * With --farmland above 20 000 nothing is written to files: the farmland is generated inside the
+ * configured database instead (scripts/load-farmland.ts), for benchmarks.
+ *
  * Reads data/boundaries/liaocheng-counties.geojson, writes data/demo/<layer>.geojson and
  * data/demo/projects.json. Deterministic: the same arguments give byte-identical files.
  * Generators and rules: scripts/demo/*.ts and data/demo/README.md.
@@ -13,6 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { LAYERS, generateDemoData, serializeLayer, serializeProjects } from './demo/index.ts';
 import { DEFAULT_SEED } from './demo/random.ts';
 import { DEFAULT_FARMLAND_COUNT } from './demo/farmland.generator.ts';
+
+const FILE_FARMLAND_LIMIT = 20_000;
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -49,6 +54,23 @@ function size(bytes: number): string {
 
 const args = parseArgs(process.argv.slice(2));
 const started = Date.now();
+
+// Beyond FILE_FARMLAND_LIMIT the farmland would make files of hundreds of MB: it is generated in the
+// database instead (the one DATABASE_URL or DATA_DIR points at), replacing the demo farmland there.
+if (args.farmland > FILE_FARMLAND_LIMIT) {
+  const { loadConfig } = await import('../server/src/config/config.ts');
+  const { prepareDatabase } = await import('../server/src/bootstrap.ts');
+  const { loadDenseFarmland } = await import('./load-farmland.ts');
+  const db = await prepareDatabase(loadConfig(), console.log);
+  try {
+    await loadDenseFarmland(db.knex, args.farmland, console.log);
+  } finally {
+    await db.close();
+  }
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (${db.engine})`);
+  process.exit(0);
+}
+
 const counties = JSON.parse(readFileSync(join(root, 'data/boundaries/liaocheng-counties.geojson'), 'utf8'));
 const data = generateDemoData(counties, { seed: args.seed, farmlandCount: args.farmland });
 mkdirSync(args.out, { recursive: true });

@@ -38,6 +38,8 @@ export interface LayerInfo {
   dataDate: string | null;
   version: number;
   featureCount: number;
+  /** Below this zoom the layer's tiles are empty (dense layers); the map should not request them. */
+  minZoom: number;
   bbox: [number, number, number, number] | null;
   isDemo: boolean;
   description: string;

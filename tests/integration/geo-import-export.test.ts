@@ -4,6 +4,7 @@ import * as turf from '@turf/turf';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseGeoFile } from '../../server/src/modules/blueprint/formats/index.ts';
+import { binary } from '../support/binary.ts';
 import { loginAs, testContext, type TestContext } from '../support/test-app.ts';
 
 let ctx: TestContext;
@@ -17,11 +18,6 @@ beforeAll(async () => {
   planner = await loginAs(ctx.app, 'planner');
 });
 
-const binary = (r: NodeJS.ReadableStream, cb: (e: Error | null, b: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  r.on('data', (c: Buffer) => chunks.push(c));
-  r.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 const countRows = async (table: string) => Number((await ctx.db.knex(table).count<{ n: number }[]>('* as n'))[0]!.n);
 

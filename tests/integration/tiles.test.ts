@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { refreshLayerStats } from '../../server/src/modules/blueprint/layers.repository.ts';
 import { encodeWithJs, encodeWithPostgis, type TileEncoder } from '../../server/src/modules/blueprint/tile-encoders.ts';
 import { loginAs, testContext, type TestContext } from '../support/test-app.ts';
+import { binary } from '../support/binary.ts';
 import { lonLatToTilePixel, tileBounds } from '../support/tile-math.ts';
 
 let ctx: TestContext;
@@ -104,11 +105,7 @@ describe('vector tile encoders', () => {
 
 describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
   it('serves a Mapbox Vector Tile with an ETag from the layer version, and 304 for If-None-Match', async () => {
-    const res = await planner.get(`/tiles/${key}/${Z}/${sw.x}/${sw.y}.pbf?v=1`).buffer(true).parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+    const res = await planner.get(`/tiles/${key}/${Z}/${sw.x}/${sw.y}.pbf?v=1`).buffer(true).parse(binary);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.mapbox-vector-tile');
     expect(res.headers['cache-control']).toBe('private, max-age=86400');
@@ -120,6 +117,16 @@ describe('GET /tiles/{layer}/{z}/{x}/{y}.pbf', () => {
     const after = await planner.get(`/tiles/${key}/${Z}/${sw.x}/${sw.y}.pbf`).set('If-None-Match', etag).expect(200);
     expect(after.headers.etag).toBe(`W/"${key}-v2"`);
     expect(after.headers['cache-control']).toBe('private, no-cache');
+  });
+
+  it('serves nothing below the layer min zoom (dense layers)', async () => {
+    await ctx.db.knex('layers').where({ id: layerId }).update({ min_zoom: Z + 1 });
+    try {
+      await planner.get(`/tiles/${key}/${Z}/${sw.x}/${sw.y}.pbf`).expect(204);
+      await planner.get(`/tiles/${key}/${Z + 1}/${sw.x * 2 + 1}/${sw.y * 2 + 1}.pbf`).expect(200);
+    } finally {
+      await ctx.db.knex('layers').where({ id: layerId }).update({ min_zoom: 0 });
+    }
   });
 
   it('answers an empty tile with 204', async () => {

@@ -24,7 +24,15 @@ async function openPostgres(url: string): Promise<Database> {
       connectionString: url,
       types: { getTypeParser: (oid: number, format?: string) => typeParsers[oid] ?? pgDefaultParser(oid, format) },
     } as Knex.PgConnectionConfig,
-    pool: { min: 0, max: 10 },
+    // JIT compilation costs tens of ms per query and never pays off for tile, overlay and ledger
+    // queries that touch a few thousand rows through indexes: off for every pooled connection.
+    pool: {
+      min: 0,
+      max: 10,
+      afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => {
+        conn.query('set jit = off', (err) => done(err, conn));
+      },
+    },
     log: quietLog,
   });
   const location = maskPassword(url);

@@ -20,6 +20,7 @@ export function toLayerInfo(row: repo.LayerRow): LayerInfo {
     dataDate: row.data_date,
     version: row.version,
     featureCount: row.feature_count,
+    minZoom: row.min_zoom,
     bbox: row.bbox,
     isDemo: row.is_demo,
     description: row.description,

@@ -30,6 +30,8 @@ export function tilesRoutes(db: Knex, layers: LayersService, encoder: TileEncode
     const current = req.query.v === String(layer.version);
     res.set({ ETag: etag, 'Cache-Control': current ? 'private, max-age=86400' : 'private, no-cache', Vary: 'Cookie' });
     if (req.get('if-none-match') === etag) return void res.status(304).end();
+    // Too dense to draw at this zoom: empty, like a tile without data (see refreshLayerStats).
+    if (z < layer.min_zoom) return void res.status(204).end();
     const t = { layerId: layer.id, layerName: layer.key, z, x, y };
     const body = encoder === 'postgis' ? await encodeWithPostgis(db, t) : await encodeWithJs(db, t);
     if (body.length === 0) return void res.status(204).end();
