@@ -8,12 +8,14 @@ import { chromium, type Browser } from 'playwright-core';
 import { basemapTests } from './basemap.e2e.ts';
 import { blueprintMapTests } from './blueprint-map.e2e.ts';
 import { ensureClientBuilt } from './client-build.ts';
+import { dataToolsTests } from './data-tools.e2e.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './e2e-config.ts';
 import { runTest, type E2ETest, type TestResult } from './harness.ts';
 import { loginTests } from './login.e2e.ts';
+import { mapLayerTests } from './map-layers.e2e.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
-const allTests: E2ETest[] = [...loginTests, ...blueprintMapTests, ...basemapTests];
+const allTests: E2ETest[] = [...loginTests, ...blueprintMapTests, ...basemapTests, ...mapLayerTests, ...dataToolsTests];
 
 const log = (line: string) => console.log(line);
 

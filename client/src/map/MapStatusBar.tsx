@@ -1,3 +1,4 @@
+import { gkReadout } from './gk-display';
 import type { PointerInfo } from './pointer-tracking';
 
 export interface MapStatusBarProps {
@@ -9,6 +10,7 @@ const degrees = (value: number) => `${value.toFixed(6)}°`;
 
 export function MapStatusBar({ pointer, zoom }: MapStatusBarProps) {
   const place = [pointer?.county, pointer?.zone].filter(Boolean).join(' · ');
+  const gk = pointer ? gkReadout(pointer.lon, pointer.lat) : null;
   return (
     <div className="map-status-bar" data-testid="map-status">
       {pointer ? (
@@ -16,7 +18,12 @@ export function MapStatusBar({ pointer, zoom }: MapStatusBarProps) {
           经度 {degrees(pointer.lon)}　纬度 {degrees(pointer.lat)}
         </span>
       ) : (
-        <span className="map-status-hint">将鼠标移到地图上查看经纬度</span>
+        <span className="map-status-hint">将鼠标移到地图上查看经纬度与高斯坐标</span>
+      )}
+      {gk && (
+        <span data-testid="pointer-gk" title={`CGCS2000 3 度带高斯-克吕格投影，EPSG:${gk.epsg}（Y 含带号）`}>
+          {gk.zone} 带　X {gk.x}　Y {gk.y}
+        </span>
       )}
       {place && <span data-testid="pointer-region">{place}</span>}
       <span className="map-status-spacer" />

@@ -5,6 +5,7 @@ import type { MapConfig, RegionCollection } from '../api/api.types';
 import { applyBasemap, initialBasemapId } from './basemap-switch';
 import { BasemapSwitcher } from './BasemapSwitcher';
 import { createMap } from './create-map';
+import { MapContext, type MapContextValue } from './map-context';
 import { MapLegend } from './MapLegend';
 import { MapStatusBar } from './MapStatusBar';
 import { trackPointer, type PointerInfo } from './pointer-tracking';
@@ -21,10 +22,16 @@ export interface MapViewProps {
   regions: RegionCollection;
   /** Overlays drawn over the map's top-left corner (module panels, badges). */
   children?: ReactNode;
+  /** A panel left of the map (the layer tree); inside the map context like everything here. */
+  sidebar?: ReactNode;
+  /** Panels over the map's top-right corner, below the zoom buttons (identify, measure). */
+  topRight?: ReactNode;
+  /** Drawn over the whole map area (a layer comparison). */
+  cover?: ReactNode;
 }
 
 /** The one component that owns the MapLibre map; everything else talks to it in GeoJSON. */
-export function MapView({ config, regions, children }: MapViewProps) {
+export function MapView({ config, regions, children, sidebar, topRight, cover }: MapViewProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const regionData = useMemo(() => toRegionMapData(regions), [regions]);
@@ -32,6 +39,7 @@ export function MapView({ config, regions, children }: MapViewProps) {
   const basemapRef = useRef(basemapId);
   const [pointer, setPointer] = useState<PointerInfo | null>(null);
   const [zoom, setZoom] = useState<number | null>(null);
+  const [loadedMap, setLoadedMap] = useState<MapLibreMap | null>(null);
   const { message } = App.useApp();
   // One warning per basemap choice, not one per failed tile.
   const warnedRef = useRef<string | null>(null);
@@ -44,6 +52,7 @@ export function MapView({ config, regions, children }: MapViewProps) {
     const onZoom = () => setZoom(map.getZoom());
     map.on('zoom', onZoom);
     map.once('load', () => {
+      setLoadedMap(map);
       onZoom();
       writeHash(map, basemapRef.current);
     });
@@ -62,6 +71,7 @@ export function MapView({ config, regions, children }: MapViewProps) {
     return () => {
       cleanups.forEach((cleanup) => cleanup());
       mapRef.current = null;
+      setLoadedMap(null);
       map.remove();
     };
     // The map is built once per config; region data changes go through setData below.
@@ -88,19 +98,28 @@ export function MapView({ config, regions, children }: MapViewProps) {
     else map.once('load', apply);
   };
 
+  const context = useMemo<MapContextValue>(() => ({ map: loadedMap, config, regions: regionData, basemapId }), [loadedMap, config, regionData, basemapId]);
+
   return (
-    <div className="map-frame">
-      <div className="map-stage">
-        <div ref={containerRef} className="map-container" data-testid="map" />
-        <div className="map-overlay map-overlay-top-left">
-          <BasemapSwitcher basemaps={config.basemaps} value={basemapId} onChange={changeBasemap} />
-          {children}
+    <MapContext.Provider value={context}>
+      <div className="map-frame">
+        <div className="map-body">
+          {sidebar}
+          <div className="map-stage">
+            <div ref={containerRef} className="map-container" data-testid="map" />
+            <div className="map-overlay map-overlay-top-left">
+              <BasemapSwitcher basemaps={config.basemaps} value={basemapId} onChange={changeBasemap} />
+              {children}
+            </div>
+            {topRight && <div className="map-overlay map-overlay-top-right">{topRight}</div>}
+            <div className="map-overlay map-overlay-bottom-right">
+              <MapLegend />
+            </div>
+            {cover && <div className="map-cover">{cover}</div>}
+          </div>
         </div>
-        <div className="map-overlay map-overlay-bottom-right">
-          <MapLegend />
-        </div>
+        <MapStatusBar pointer={pointer} zoom={zoom} />
       </div>
-      <MapStatusBar pointer={pointer} zoom={zoom} />
-    </div>
+    </MapContext.Provider>
   );
 }

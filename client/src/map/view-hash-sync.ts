@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { formatHash, parseHash, type MapViewState } from './view-hash';
+import { updateLocationHash } from './hash-location';
+import { parseHash, type MapViewState } from './view-hash';
 
 export function currentView(map: MapLibreMap): MapViewState {
   const { lng, lat } = map.getCenter();
@@ -7,11 +8,7 @@ export function currentView(map: MapLibreMap): MapViewState {
 }
 
 export function writeHash(map: MapLibreMap, basemapId: string): void {
-  const hash = formatHash(window.location.hash, { view: currentView(map), basemapId });
-  if (hash === window.location.hash) return;
-  // replaceState keeps the router's history entry (and its state); panning must not flood history.
-  const url = `${window.location.pathname}${window.location.search}${hash}`;
-  window.history.replaceState(window.history.state, '', url);
+  updateLocationHash({ view: currentView(map), basemapId });
 }
 
 /** Keeps the URL hash and the map view in step, both ways. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, formatView, parseHash, parseView } from './view-hash';
+import { formatHash, formatLayerList, formatView, parseHash, parseLayerList, parseView } from './view-hash';
 
 describe('view hash', () => {
   it('reads zoom/lat/lon in MapLibre order', () => {
@@ -32,5 +32,33 @@ describe('view hash', () => {
 
   it('drops our keys when there is nothing to write', () => {
     expect(formatHash('#map=9/36/116&base=offline', { view: null, basemapId: null })).toBe('');
+    expect(formatHash('#map=9/36/116&layers=farmland', { view: null, layers: [] })).toBe('');
+  });
+
+  it('reads visible layers with their opacity in per cent', () => {
+    expect(parseLayerList('farmland,stock-land:60')).toEqual([
+      { key: 'farmland', opacity: 1 },
+      { key: 'stock-land', opacity: 0.6 },
+    ]);
+    expect(parseHash('#map=9/36/116&layers=rivers:0').layers).toEqual([{ key: 'rivers', opacity: 0 }]);
+    expect(parseHash('#map=9/36/116').layers).toBeNull();
+    expect(parseHash('#layers=').layers).toEqual([]);
+  });
+
+  it('skips what is not a layer and clamps opacity', () => {
+    expect(parseLayerList('farmland,,bad key,farmland:20,lakes:150,roads:x,rivers:-5,heritage:')).toEqual([
+      { key: 'farmland', opacity: 1 },
+      { key: 'lakes', opacity: 1 },
+      { key: 'rivers', opacity: 0 },
+    ]);
+  });
+
+  it('writes layers after view and basemap and leaves the parts it is not given alone', () => {
+    expect(formatLayerList([{ key: 'farmland', opacity: 1 }, { key: 'stock-land', opacity: 0.604 }])).toBe('farmland,stock-land:60');
+    const withLayers = formatHash('#map=9/36/116&base=offline&sel=1', { layers: [{ key: 'farmland', opacity: 0.5 }] });
+    expect(withLayers).toBe('#map=9/36/116&base=offline&layers=farmland:50&sel=1');
+    const moved = formatHash(withLayers, { view: { center: [116.5, 36.5], zoom: 10, bearing: 0, pitch: 0 }, basemapId: 'offline' });
+    expect(moved).toBe('#map=10/36.5/116.5&base=offline&layers=farmland:50&sel=1');
+    expect(parseHash(moved).layers).toEqual([{ key: 'farmland', opacity: 0.5 }]);
   });
 });

@@ -1,5 +1,6 @@
 // The map view lives in the URL hash as `#map=zoom/lat/lon[/bearing[/pitch]]&base=<basemap id>`,
 // the same order MapLibre's own hash option uses, so links stay readable and interchangeable.
+// Thematic layers follow as `&layers=farmland,stock-land:60` (visible layers, opacity in % when not 100).
 
 export interface MapViewState {
   center: [number, number];
@@ -8,13 +9,23 @@ export interface MapViewState {
   pitch: number;
 }
 
+/** A visible thematic layer and its opacity (0–1). */
+export interface LayerVisibility {
+  key: string;
+  opacity: number;
+}
+
 export interface HashState {
   view: MapViewState | null;
   basemapId: string | null;
+  /** null when the link says nothing about layers. */
+  layers: LayerVisibility[] | null;
 }
 
 const VIEW_KEY = 'map';
 const BASEMAP_KEY = 'base';
+const LAYERS_KEY = 'layers';
+const OUR_KEYS = [VIEW_KEY, BASEMAP_KEY, LAYERS_KEY];
 
 function splitHash(hash: string): Array<[string, string]> {
   return hash
@@ -36,13 +47,49 @@ export function parseView(value: string): MapViewState | null {
   return { center: [lon, lat], zoom, bearing, pitch };
 }
 
+const LAYER_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,100}$/;
+
+/** `farmland,stock-land:60` → visible layers in that order; unknown syntax is skipped, not fatal. */
+export function parseLayerList(value: string): LayerVisibility[] {
+  const seen = new Set<string>();
+  const layers: LayerVisibility[] = [];
+  for (const item of safeDecode(value).split(',')) {
+    const [key = '', percent] = item.trim().split(':');
+    if (!LAYER_KEY_PATTERN.test(key) || seen.has(key)) continue;
+    const n = percent === undefined ? 100 : Number(percent);
+    if (!Number.isFinite(n) || percent === '') continue;
+    seen.add(key);
+    layers.push({ key, opacity: Math.min(100, Math.max(0, Math.round(n))) / 100 });
+  }
+  return layers;
+}
+
+export function formatLayerList(layers: LayerVisibility[]): string {
+  return layers
+    .map(({ key, opacity }) => {
+      const percent = Math.min(100, Math.max(0, Math.round(opacity * 100)));
+      return percent === 100 ? encodeURIComponent(key) : `${encodeURIComponent(key)}:${percent}`;
+    })
+    .join(',');
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 export function parseHash(hash: string): HashState {
   const entries = new Map(splitHash(hash));
   const view = entries.get(VIEW_KEY);
   const base = entries.get(BASEMAP_KEY);
+  const layers = entries.get(LAYERS_KEY);
   return {
     view: view ? parseView(view) : null,
-    basemapId: base ? decodeURIComponent(base) : null,
+    basemapId: base ? safeDecode(base) : null,
+    layers: layers === undefined ? null : parseLayerList(layers),
   };
 }
 
@@ -63,12 +110,22 @@ export function formatView(view: MapViewState): string {
   return text;
 }
 
-/** Writes view and basemap into an existing hash, keeping any other parameters it carries. */
-export function formatHash(currentHash: string, state: HashState): string {
-  const entries = splitHash(currentHash).filter(([key]) => key !== VIEW_KEY && key !== BASEMAP_KEY);
-  const ours: Array<[string, string]> = [];
-  if (state.view) ours.push([VIEW_KEY, formatView(state.view)]);
-  if (state.basemapId) ours.push([BASEMAP_KEY, encodeURIComponent(state.basemapId)]);
-  const all = [...ours, ...entries];
+/**
+ * Writes the given parts of the state into an existing hash: a part left out keeps what the hash
+ * has, a part set to null (or an empty layer list) is removed; other parameters are kept as they are.
+ */
+export function formatHash(currentHash: string, patch: Partial<HashState>): string {
+  const current = new Map(splitHash(currentHash));
+  const value = (key: string, part: keyof HashState, format: () => string | null) =>
+    part in patch ? format() : (current.get(key) ?? null);
+  const ours: Array<[string, string | null]> = [
+    [VIEW_KEY, value(VIEW_KEY, 'view', () => (patch.view ? formatView(patch.view) : null))],
+    [BASEMAP_KEY, value(BASEMAP_KEY, 'basemapId', () => (patch.basemapId ? encodeURIComponent(patch.basemapId) : null))],
+    [LAYERS_KEY, value(LAYERS_KEY, 'layers', () => (patch.layers?.length ? formatLayerList(patch.layers) : null))],
+  ];
+  const all = [
+    ...ours.filter((entry): entry is [string, string] => entry[1] !== null),
+    ...splitHash(currentHash).filter(([key]) => !OUR_KEYS.includes(key)),
+  ];
   return all.length ? `#${all.map(([k, v]) => (v ? `${k}=${v}` : k)).join('&')}` : '';
 }

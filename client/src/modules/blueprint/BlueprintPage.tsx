@@ -1,10 +1,10 @@
 import { Button, Result, Spin, Tag } from 'antd';
 import { useHealth } from '../../app/use-health';
-import { MapView } from '../../map';
+import { BlueprintWorkspace } from './BlueprintWorkspace';
 import { useBlueprintData } from './use-blueprint-data';
 import './blueprint.css';
 
-/** 一张蓝图: the city on one map. Today the administrative frame; plans and controls come next. */
+/** 一张蓝图: plans, controls and capacities of the city on one map. */
 export function BlueprintPage() {
   const { config, regions, isPending, error, retry } = useBlueprintData();
   const health = useHealth();
@@ -31,12 +31,12 @@ export function BlueprintPage() {
     );
   }
   return (
-    <MapView config={config} regions={regions}>
+    <BlueprintWorkspace config={config} regions={regions}>
       {health.data?.demo && (
         <div className="blueprint-demo-badge" data-testid="demo-data-badge">
           <Tag color="orange">演示数据</Tag>
         </div>
       )}
-    </MapView>
+    </BlueprintWorkspace>
   );
 }

@@ -1,0 +1,79 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import type { MapConfig, RegionCollection } from '../../api/api.types';
+import { HighlightFeature, MapClickListener, MapView, MeasureDrawing, OverlayLayers, type MeasureGeometry, type MeasureKind } from '../../map';
+import { BlueprintSidebar } from './BlueprintSidebar';
+import { CompareView } from './CompareView';
+import { DataToolbar } from './DataToolbar';
+import { IdentifyPanel } from './IdentifyPanel';
+import { overlaysFor, treeOrder } from './layer-catalog';
+import { LayerTreePanel } from './LayerTreePanel';
+import { MapToolbar } from './MapToolbar';
+import { MeasurePanel } from './MeasurePanel';
+import { useCompare } from './use-compare';
+import { useIdentify } from './use-identify';
+import { useLayerVisibility } from './use-layer-visibility';
+import { useLayers } from './use-layers';
+
+export interface BlueprintWorkspaceProps {
+  config: MapConfig;
+  regions: RegionCollection;
+  /** Badges over the map's top-left corner. */
+  children?: ReactNode;
+}
+
+/** The map with the layer tree, identify, measuring and comparison; the page state lives here. */
+export function BlueprintWorkspace({ config, regions, children }: BlueprintWorkspaceProps) {
+  const layersQuery = useLayers();
+  const layers = useMemo(() => layersQuery.data ?? [], [layersQuery.data]);
+  const visibility = useLayerVisibility();
+  const tree = useMemo(() => treeOrder(layers), [layers]);
+  const treeKeys = useMemo(() => tree.map((l) => l.key), [tree]);
+  const visibleKeys = useMemo(() => visibility.visible.map((v) => v.key), [visibility.visible]);
+  const visibleLayers = useMemo(() => tree.filter((l) => visibleKeys.includes(l.key)), [tree, visibleKeys]);
+  const overlays = useMemo(() => overlaysFor(layers, visibility.visible), [layers, visibility.visible]);
+
+  const [measure, setMeasure] = useState<MeasureKind | null>(null);
+  const [measured, setMeasured] = useState<MeasureGeometry | null>(null);
+  const [clearToken, setClearToken] = useState(0);
+  const identify = useIdentify(visibleLayers, treeKeys);
+  const compare = useCompare(layers, treeKeys, visibleKeys);
+
+  const startMeasure = (kind: MeasureKind | null) => {
+    identify.close();
+    setMeasure(kind);
+  };
+  const startCompare = () => {
+    identify.close();
+    setMeasure(null);
+    compare.start();
+  };
+
+  const visibleCount = visibleKeys.filter((k) => treeKeys.includes(k)).length;
+  return (
+    <MapView
+      config={config}
+      regions={regions}
+      sidebar={
+        <BlueprintSidebar title={`图层目录${visibleCount ? `（已显示 ${visibleCount} 个）` : ''}`}>
+          <LayerTreePanel layers={layersQuery.data} loading={layersQuery.isPending} error={layersQuery.error} state={visibility} />
+        </BlueprintSidebar>
+      }
+      topRight={
+        measure ? (
+          <MeasurePanel kind={measure} geometry={measured} onKind={setMeasure} onClear={() => setClearToken((n) => n + 1)} onClose={() => setMeasure(null)} />
+        ) : (
+          <IdentifyPanel identify={identify} />
+        )
+      }
+      cover={compare.state ? <CompareView compare={compare} layers={layers} visible={visibility.visible} /> : null}
+    >
+      <OverlayLayers overlays={overlays} />
+      <HighlightFeature geometry={measure ? null : (identify.selected?.geometry ?? null)} />
+      <MapClickListener enabled={!measure && !compare.state} onClick={identify.identifyAt} />
+      <MeasureDrawing kind={measure} onChange={setMeasured} clearToken={clearToken} />
+      <MapToolbar measure={measure} onMeasure={startMeasure} canCompare={compare.canCompare} onCompare={startCompare} />
+      <DataToolbar />
+      {children}
+    </MapView>
+  );
+}
