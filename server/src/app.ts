@@ -16,6 +16,8 @@ import { GeoImportService } from './modules/blueprint/import/geo-import.service.
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
+import { sitingRoutes } from './modules/siting/siting.routes.ts';
+import { SitingService } from './modules/siting/siting.service.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -52,6 +54,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/config', mapConfigRoutes(config.basemaps));
   api.use('/layers', layerImportRoutes(imports), layerExportRoutes(exports), layersRoutes(layers));
   api.use('/geo', geoRoutes(imports));
+  api.use('/siting', sitingRoutes(new SitingService(db.knex)));
   api.use(notFoundApi);
 
   app.use('/api', api);

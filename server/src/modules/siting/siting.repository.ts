@@ -1,0 +1,78 @@
+import type { Knex } from 'knex';
+import { sqlFile } from '../../db/sql-file.ts';
+import type { SitingRule } from './siting-rules.ts';
+
+/** The layers the analysis reads for context, by registry key (identifiers never come from the request). */
+export const CONTEXT_LAYERS = {
+  parks: ['industrial-parks', 'development-zones'],
+  controlUnits: 'environmental-control-units',
+  roads: 'main-roads',
+  stockLand: 'stock-land',
+} as const;
+
+export interface SiteCheckRow {
+  valid: boolean;
+  reason: string | null;
+  centroid_lon: number | null;
+  ellipsoidal_m2: number | null;
+  in_city: boolean | null;
+}
+
+export interface SiteContextRow {
+  m2: number;
+  ellipsoidal_m2: number;
+  county: { code: string; name: string } | null;
+  zone: { code: string; name: string } | null;
+  park: { layer: string; id: number; properties: Record<string, unknown> } | null;
+  control_unit: { id: number; properties: Record<string, unknown> } | null;
+}
+
+export interface FindingRow {
+  layer: string;
+  layer_name: string;
+  kind: 'hard' | 'soft';
+  rule_id: string;
+  measure: 'inside' | 'outside';
+  covered_m2: number;
+  feature_ids: number[];
+  names: string[];
+}
+
+export interface RoadRow {
+  id: number;
+  name: string | null;
+  grade: string | null;
+  distance_m: number;
+}
+
+const json = (g: GeoJSON.Geometry) => JSON.stringify(g);
+
+export async function checkSite(db: Knex, geometry: GeoJSON.Geometry): Promise<SiteCheckRow> {
+  const r = await db.raw(sqlFile(import.meta.url, 'check-site.sql'), { geometry: json(geometry) });
+  return r.rows[0];
+}
+
+export async function siteContext(db: Knex, geometry: GeoJSON.Geometry, epsg: number): Promise<SiteContextRow> {
+  const r = await db.raw(sqlFile(import.meta.url, 'site-context.sql'), {
+    geometry: json(geometry),
+    epsg,
+    parkLayers: `{${CONTEXT_LAYERS.parks.join(',')}}`,
+    controlUnitLayer: CONTEXT_LAYERS.controlUnits,
+  });
+  return r.rows[0];
+}
+
+export async function siteFindings(db: Knex, geometry: GeoJSON.Geometry, epsg: number, rules: readonly SitingRule[]): Promise<FindingRow[]> {
+  const r = await db.raw(sqlFile(import.meta.url, 'site-findings.sql'), { geometry: json(geometry), epsg, rules: JSON.stringify(rules) });
+  return r.rows;
+}
+
+export async function nearestRoad(db: Knex, geometry: GeoJSON.Geometry, epsg: number): Promise<RoadRow | undefined> {
+  const r = await db.raw(sqlFile(import.meta.url, 'nearest-road.sql'), { geometry: json(geometry), epsg, roadLayer: CONTEXT_LAYERS.roads });
+  return r.rows[0];
+}
+
+export async function countyStockLand(db: Knex, countyCode: string): Promise<{ parcels: number; m2: number }> {
+  const r = await db.raw(sqlFile(import.meta.url, 'county-stock-land.sql'), { countyCode, stockLayer: CONTEXT_LAYERS.stockLand });
+  return r.rows[0];
+}
