@@ -18,6 +18,7 @@ import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { sitingRoutes } from './modules/siting/siting.routes.ts';
 import { SitingService } from './modules/siting/siting.service.ts';
+import { SitingRulesService } from './modules/siting/siting-rules.service.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -54,7 +55,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/config', mapConfigRoutes(config.basemaps));
   api.use('/layers', layerImportRoutes(imports), layerExportRoutes(exports), layersRoutes(layers));
   api.use('/geo', geoRoutes(imports));
-  api.use('/siting', sitingRoutes(new SitingService(db.knex)));
+  api.use('/siting', sitingRoutes(new SitingService(db.knex), new SitingRulesService(db.knex)));
   api.use(notFoundApi);
 
   app.use('/api', api);

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
+import { SITING_RULES } from '../../modules/siting/siting-rules.ts';
+import { seedDefaultRules } from '../../modules/siting/siting-rules.repository.ts';
 import { CITY, DEPARTMENTS, ROLES } from './reference-data.ts';
 
 const COUNTIES_FILE = new URL('../../../../data/boundaries/liaocheng-counties.geojson', import.meta.url);
@@ -22,6 +24,7 @@ export async function seedReferenceData(knex: Knex) {
       .insert(DEPARTMENTS.map((d, i) => ({ code: d.code, name: d.name, short_name: d.shortName, region_id: city.id, sort_order: i })))
       .onConflict('code')
       .ignore();
+    await seedDefaultRules(trx, SITING_RULES);
   });
 }
 

@@ -1,5 +1,6 @@
 /**
- * The siting rules, as a table: which layer, which features (condition), what is measured, how severe,
+ * The default siting rules. They are seeded into the `siting_rules` table (reference data), where an
+ * admin edits them (PUT /api/siting/rules/:id); the analysis reads the table. The rules, as a table: which layer, which features (condition), what is measured, how severe,
  * and the Chinese message. Kept as plain data in one place so that issue 4 item 3 can move the table
  * into the database (an admin edits it in the UI) without touching the analysis: the repository hands
  * the rows to SQL as JSON and each touched feature takes the FIRST rule that applies to it.
@@ -28,6 +29,7 @@ export interface SitingRule {
   basis: string;
 }
 
+/** Defaults seeded into siting_rules; the analysis reads the table, not this constant. */
 export const SITING_RULES: readonly SitingRule[] = [
   {
     id: 'ecological-redline', layer: 'ecological-redline', measure: 'inside', severity: 'forbidden',

@@ -6,8 +6,10 @@ import { parseOr400 } from '../../http/validate.ts';
 import { assertCan } from '../../policy/access.policy.ts';
 import { SiteIssue } from './site-geometry.validation.ts';
 import type { SitingService } from './siting.service.ts';
+import { ruleChangeSchema, ruleCreateSchema, type SitingRulesService } from './siting-rules.service.ts';
+import { requestMeta } from '../../http/session.middleware.ts';
 
-export function sitingRoutes(siting: SitingService) {
+export function sitingRoutes(siting: SitingService, rules: SitingRulesService) {
   const r = Router();
   r.use(requireLogin);
 
@@ -22,6 +24,19 @@ export function sitingRoutes(siting: SitingService) {
     const { geometry, needs } = body as { geometry?: unknown; needs?: unknown };
     const parsedNeeds = parseOr400(sitingNeedsSchema.optional(), needs);
     res.json(await siting.analyze(actor, geometry, parsedNeeds ?? {}));
+  });
+
+  // The rule table the analysis applies (issue 4 item 3): readable by siting users, editable by admins.
+  r.get('/rules', async (req, res) => {
+    res.json(await rules.list(actorOf(req)));
+  });
+  r.post('/rules', async (req, res) => {
+    const input = parseOr400(ruleCreateSchema, req.body ?? {});
+    res.status(201).json(await rules.create(actorOf(req), input, requestMeta(req).ip));
+  });
+  r.put('/rules/:id', async (req, res) => {
+    const change = parseOr400(ruleChangeSchema, req.body ?? {});
+    res.json(await rules.update(actorOf(req), req.params.id as string, change, requestMeta(req).ip));
   });
 
   return r;

@@ -5,7 +5,8 @@ import { badRequest } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { checkSiteGeometry, MAX_SITE_AREA_M2, SiteIssue } from './site-geometry.validation.ts';
-import { fillTemplate, MIN_OVERLAP_M2, SEVERITY_ORDER, SITING_RULES, type SitingRule } from './siting-rules.ts';
+import { fillTemplate, MIN_OVERLAP_M2, SEVERITY_ORDER, type SitingRule } from './siting-rules.ts';
+import { activeRules } from './siting-rules.repository.ts';
 import * as repo from './siting.repository.ts';
 
 /** A site smaller than this (m²) is a slip of the mouse, not a parcel. */
@@ -15,23 +16,22 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 
 export class SitingService {
-  constructor(
-    private readonly db: Knex,
-    private readonly rules: readonly SitingRule[] = SITING_RULES,
-  ) {}
+  constructor(private readonly db: Knex) {}
 
   async analyze(actor: Actor, geometryInput: unknown, needs: SitingNeeds = {}): Promise<SitingAnalysis> {
     assertCan(actor, 'siting.use', '精准选址');
     const geometry = checkSiteGeometry(geometryInput);
     const epsg = await this.gate(geometry);
+    // Read per analysis: an admin's change to the rule table applies to the next analysis.
+    const rules = await activeRules(this.db);
 
     const [context, rows, road] = await Promise.all([
       repo.siteContext(this.db, geometry, epsg),
-      repo.siteFindings(this.db, geometry, epsg, this.rules),
+      repo.siteFindings(this.db, geometry, epsg, rules),
       repo.nearestRoad(this.db, geometry, epsg),
     ]);
     const siteM2 = context.m2;
-    const findings = rows.map((row) => this.finding(row, siteM2)).filter((f): f is SitingFinding => f !== null);
+    const findings = rows.map((row) => this.finding(row, siteM2, rules)).filter((f): f is SitingFinding => f !== null);
     findings.sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || b.overlapM2 - a.overlapM2);
     const stock = context.county ? await repo.countyStockLand(this.db, context.county.code) : { parcels: 0, m2: 0 };
 
@@ -44,7 +44,7 @@ export class SitingService {
         controlUnit: context.control_unit ? controlUnit(context.control_unit.properties) : null,
       },
       findings,
-      verdict: this.verdict(findings),
+      verdict: this.verdict(findings, rules),
       roads: road ? { nearestName: road.name, grade: road.grade, distanceM: round(road.distance_m, 1) } : null,
       capacity: capacity(context, stock, needs),
     };
@@ -73,8 +73,8 @@ export class SitingService {
     return gkZone(check.centroid_lon!).epsgPrefixed;
   }
 
-  private finding(row: repo.FindingRow, siteM2: number): SitingFinding | null {
-    const rule = this.rules.find((r) => r.id === row.rule_id)!;
+  private finding(row: repo.FindingRow, siteM2: number, rules: readonly SitingRule[]): SitingFinding | null {
+    const rule = rules.find((r) => r.id === row.rule_id)!;
     const inside = row.measure === 'inside';
     const measured = inside ? row.covered_m2 : Math.max(0, siteM2 - row.covered_m2);
     const clear = measured < MIN_OVERLAP_M2;
@@ -105,12 +105,12 @@ export class SitingService {
     };
   }
 
-  private verdict(findings: SitingFinding[]): SitingAnalysis['verdict'] {
+  private verdict(findings: SitingFinding[], rules: readonly SitingRule[]): SitingAnalysis['verdict'] {
     const decisive = findings.find((f) => f.severity === 'forbidden') ?? findings.find((f) => f.severity === 'adjust');
     if (!decisive) {
       return { result: 'ok', rule: '未触及任何刚性或弹性管控图层（生态保护红线、永久基本农田、饮用水水源保护区、城镇开发边界、文物保护范围等），可作为备选用地', ruleId: null, basis: null };
     }
-    const rule = this.rules.find((r) => r.id === decisive.rule)!;
+    const rule = rules.find((r) => r.id === decisive.rule)!;
     const head = decisive.severity === 'forbidden' ? '禁止选址' : '需调整';
     const others = findings.filter((f) => f !== decisive && f.severity !== 'info').length;
     return {
