@@ -14,3 +14,4 @@ export { MeasureDrawing, type MeasureGeometry, type MeasureKind } from './Measur
 export { CompareMaps, type CompareMode, type CompareSide } from './CompareMaps';
 export { readLocationHash, updateLocationHash } from './hash-location';
 export type { LayerVisibility } from './view-hash';
+export { SiteDrawing, type SiteDrawMode } from './SiteDrawing';

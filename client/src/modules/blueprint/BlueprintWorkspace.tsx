@@ -1,6 +1,8 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { MapConfig, RegionCollection } from '../../api/api.types';
-import { HighlightFeature, MapClickListener, MapView, MeasureDrawing, OverlayLayers, type MeasureGeometry, type MeasureKind } from '../../map';
+import type { Polygon } from 'geojson';
+import { useSession } from '../../auth/use-session';
+import { HighlightFeature, MapClickListener, MapView, MeasureDrawing, OverlayLayers, SiteDrawing, type MeasureGeometry, type MeasureKind, type SiteDrawMode } from '../../map';
 import { BlueprintSidebar } from './BlueprintSidebar';
 import { CompareView } from './CompareView';
 import { DataToolbar } from './DataToolbar';
@@ -9,6 +11,7 @@ import { overlaysFor, treeOrder } from './layer-catalog';
 import { LayerTreePanel } from './LayerTreePanel';
 import { MapToolbar } from './MapToolbar';
 import { MeasurePanel } from './MeasurePanel';
+import { SitingPanel } from './siting/SitingPanel';
 import { useCompare } from './use-compare';
 import { useIdentify } from './use-identify';
 import { useLayerVisibility } from './use-layer-visibility';
@@ -38,15 +41,28 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
   const identify = useIdentify(visibleLayers, treeKeys);
   const compare = useCompare(layers, treeKeys, visibleKeys);
 
+  const canSite = useSession().data?.permissions.includes('siting.use') ?? false;
+  const [siteMode, setSiteMode] = useState<SiteDrawMode | null>(null);
+  const [site, setSite] = useState<Polygon | null>(null);
+  const [siteClearToken, setSiteClearToken] = useState(0);
+
   const startMeasure = (kind: MeasureKind | null) => {
     identify.close();
+    setSiteMode(null);
     setMeasure(kind);
+  };
+  const toggleSiting = () => {
+    identify.close();
+    setMeasure(null);
+    setSiteMode((mode) => (mode ? null : 'polygon'));
   };
   const startCompare = () => {
     identify.close();
     setMeasure(null);
+    setSiteMode(null);
     compare.start();
   };
+  const drawing = measure !== null || siteMode !== null;
 
   const visibleCount = visibleKeys.filter((k) => treeKeys.includes(k)).length;
   return (
@@ -59,7 +75,15 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
         </BlueprintSidebar>
       }
       topRight={
-        measure ? (
+        siteMode ? (
+          <SitingPanel
+            mode={siteMode}
+            geometry={site}
+            onMode={setSiteMode}
+            onClear={() => setSiteClearToken((n) => n + 1)}
+            onClose={() => setSiteMode(null)}
+          />
+        ) : measure ? (
           <MeasurePanel kind={measure} geometry={measured} onKind={setMeasure} onClear={() => setClearToken((n) => n + 1)} onClose={() => setMeasure(null)} />
         ) : (
           <IdentifyPanel identify={identify} />
@@ -68,10 +92,18 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
       cover={compare.state ? <CompareView compare={compare} layers={layers} visible={visibility.visible} /> : null}
     >
       <OverlayLayers overlays={overlays} />
-      <HighlightFeature geometry={measure ? null : (identify.selected?.geometry ?? null)} />
-      <MapClickListener enabled={!measure && !compare.state} onClick={identify.identifyAt} />
+      <HighlightFeature geometry={drawing ? null : (identify.selected?.geometry ?? null)} />
+      <MapClickListener enabled={!drawing && !compare.state} onClick={identify.identifyAt} />
       <MeasureDrawing kind={measure} onChange={setMeasured} clearToken={clearToken} />
-      <MapToolbar measure={measure} onMeasure={startMeasure} canCompare={compare.canCompare} onCompare={startCompare} />
+      <SiteDrawing
+        mode={siteMode}
+        onChange={(geometry, mode) => {
+          setSite(geometry);
+          setSiteMode((current) => (current === null ? null : mode));
+        }}
+        clearToken={siteClearToken}
+      />
+      <MapToolbar measure={measure} onMeasure={startMeasure} siting={canSite ? siteMode !== null : undefined} onSiting={toggleSiting} canCompare={compare.canCompare} onCompare={startCompare} />
       <DataToolbar />
       {children}
     </MapView>

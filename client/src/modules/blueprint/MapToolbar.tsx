@@ -1,4 +1,4 @@
-import { ColumnWidthOutlined, ExpandAltOutlined, GatewayOutlined } from '@ant-design/icons';
+import { AimOutlined, ColumnWidthOutlined, ExpandAltOutlined, GatewayOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import type { MeasureKind } from '../../map';
@@ -6,13 +6,16 @@ import type { MeasureKind } from '../../map';
 export interface MapToolbarProps {
   measure: MeasureKind | null;
   onMeasure(kind: MeasureKind | null): void;
+  /** 选址分析 open; undefined = the user may not use it (no `siting.use`). */
+  siting?: boolean;
+  onSiting?(): void;
   canCompare: boolean;
   onCompare(): void;
   /** More tools from other features of the page (import, export, print). */
   extra?: ReactNode;
 }
 
-export function MapToolbar({ measure, onMeasure, canCompare, onCompare, extra }: MapToolbarProps) {
+export function MapToolbar({ measure, onMeasure, siting, onSiting, canCompare, onCompare, extra }: MapToolbarProps) {
   const toggle = (kind: MeasureKind) => onMeasure(measure === kind ? null : kind);
   return (
     <div className="map-panel map-toolbar" data-testid="map-toolbar">
@@ -26,6 +29,13 @@ export function MapToolbar({ measure, onMeasure, canCompare, onCompare, extra }:
           测面
         </Button>
       </Tooltip>
+      {siting !== undefined && (
+        <Tooltip title="绘制地块，分析冲突、区域与容量">
+          <Button size="small" type={siting ? 'primary' : 'default'} icon={<AimOutlined />} onClick={onSiting} data-testid="tool-siting">
+            选址分析
+          </Button>
+        </Tooltip>
+      )}
       <Tooltip title={canCompare ? '两个图层卷帘或分屏对比' : '至少需要两个图层'}>
         <Button size="small" icon={<ColumnWidthOutlined />} disabled={!canCompare} onClick={onCompare} data-testid="tool-compare">
           对比

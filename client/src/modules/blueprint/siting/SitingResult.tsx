@@ -1,0 +1,105 @@
+import { Alert, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import type { SitingAnalysis, SitingFinding } from '../../../../../common/src/siting.ts';
+import { formatHa, formatM2, formatMu, formatRoadDistance, formatShare, SEVERITY_LABEL, VERDICT_LABEL } from './siting-format';
+
+function Region({ region }: { region: SitingAnalysis['region'] }) {
+  const park = region.park;
+  return (
+    <Descriptions size="small" column={1} bordered data-testid="siting-region" title="所在区域">
+      <Descriptions.Item label="县（市、区）">{region.county?.name ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="乡镇（街道）">{region.zone?.name ?? '—'}</Descriptions.Item>
+      <Descriptions.Item label="园区">
+        {park ? (
+          <Space size={4} wrap>
+            {park.name}
+            {park.industryMatch === true && <Tag color="green">产业匹配</Tag>}
+            {park.industryMatch === false && <Tag color="orange">产业不匹配</Tag>}
+            {park.leadingIndustries.length > 0 && <Typography.Text type="secondary">主导产业：{park.leadingIndustries.join('、')}</Typography.Text>}
+          </Space>
+        ) : (
+          '不在园区内'
+        )}
+      </Descriptions.Item>
+      <Descriptions.Item label="环境管控单元">{region.controlUnit ? `${region.controlUnit.name}（${region.controlUnit.code}）` : '—'}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+function Findings({ findings }: { findings: SitingFinding[] }) {
+  if (!findings.length) return <Typography.Text type="secondary">未与任何约束图层冲突</Typography.Text>;
+  return (
+    <Table<SitingFinding>
+      size="small"
+      pagination={false}
+      rowKey={(f) => `${f.layer}-${f.measure}`}
+      dataSource={findings}
+      data-testid="siting-findings"
+      onRow={(f) => ({ 'data-testid': `siting-finding-${f.layer}` }) as React.HTMLAttributes<HTMLElement>}
+      expandable={{ expandedRowRender: (f) => f.message, rowExpandable: (f) => !!f.message, defaultExpandAllRows: true }}
+      columns={[
+        { title: '图层', dataIndex: 'layerName', key: 'layer' },
+        { title: '结论', key: 'severity', render: (_, f) => <Tag color={SEVERITY_LABEL[f.severity].color}>{SEVERITY_LABEL[f.severity].text}</Tag> },
+        { title: '重叠面积', key: 'overlap', align: 'right', render: (_, f) => <span data-testid="siting-finding-mu">{formatMu(f.overlapMu)}</span> },
+        { title: '占比', key: 'share', align: 'right', render: (_, f) => formatShare(f.share) },
+      ]}
+    />
+  );
+}
+
+function Capacity({ capacity }: { capacity: SitingAnalysis['capacity'] }) {
+  return (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }} data-testid="siting-capacity">
+      <Typography.Text>
+        存量建设用地：{capacity.stockLand.county ?? ''} {capacity.stockLand.parcels} 宗，{formatMu(capacity.stockLand.mu)}
+        {capacity.stockLand.gapMu ? `，缺口 ${formatMu(capacity.stockLand.gapMu)}` : ''}
+      </Typography.Text>
+      {capacity.stockLand.note && <Typography.Text type="secondary">{capacity.stockLand.note}</Typography.Text>}
+      {capacity.gaps.length === 0 ? (
+        <Typography.Text type="secondary">无容量缺口</Typography.Text>
+      ) : (
+        capacity.gaps.map((g) => (
+          <Alert
+            key={g.factor}
+            type="warning"
+            showIcon
+            message={`${g.name}：需求 ${g.needed.toLocaleString('zh-CN')} ${g.unit}，可用 ${g.available.toLocaleString('zh-CN')} ${g.unit}，缺口 ${g.gap.toLocaleString('zh-CN')} ${g.unit}`}
+          />
+        ))
+      )}
+      {capacity.factorPoolsNote && <Typography.Text type="secondary">{capacity.factorPoolsNote}</Typography.Text>}
+    </Space>
+  );
+}
+
+/** What the server said about a site: verdict, area, region, findings, road, capacity. */
+export function SitingResult({ analysis }: { analysis: SitingAnalysis }) {
+  const verdict = VERDICT_LABEL[analysis.verdict.result];
+  const { area, roads } = analysis;
+  return (
+    <Space orientation="vertical" size={10} style={{ width: '100%' }} data-testid="siting-result">
+      <div className="siting-verdict" data-testid="siting-verdict" data-verdict={analysis.verdict.result}>
+        <Tag color={verdict.color} className="siting-verdict-tag">
+          {verdict.text}
+        </Tag>
+        <Typography.Text data-testid="siting-verdict-rule">{analysis.verdict.rule}</Typography.Text>
+      </div>
+      <Descriptions size="small" column={1} bordered data-testid="siting-area" title="用地面积">
+        <Descriptions.Item label="亩">
+          <span data-testid="siting-area-mu">{formatMu(area.mu)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label="公顷">{formatHa(area.ha)}</Descriptions.Item>
+        <Descriptions.Item label="平面面积">{formatM2(area.m2)}</Descriptions.Item>
+        <Descriptions.Item label="椭球面积">{formatM2(area.ellipsoidalM2)}</Descriptions.Item>
+        <Descriptions.Item label="计算带号">EPSG:{area.epsg}</Descriptions.Item>
+      </Descriptions>
+      <Region region={analysis.region} />
+      <Typography.Text strong>冲突分析</Typography.Text>
+      <Findings findings={analysis.findings} />
+      <Typography.Text data-testid="siting-road">
+        最近主要道路：{roads ? `${roads.nearestName ?? '未命名道路'}${roads.grade ? `（${roads.grade}）` : ''}，${formatRoadDistance(roads.distanceM)}` : '范围内无主要道路'}
+      </Typography.Text>
+      <Typography.Text strong>容量校核</Typography.Text>
+      <Capacity capacity={analysis.capacity} />
+    </Space>
+  );
+}
