@@ -1,4 +1,5 @@
 import { Alert, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import type { SitingAnalysis, SitingFinding } from '../../../../../common/src/siting.ts';
 import { formatHa, formatM2, formatMu, formatRoadDistance, formatShare, SEVERITY_LABEL, VERDICT_LABEL } from './siting-format';
 
@@ -71,8 +72,14 @@ function Capacity({ capacity }: { capacity: SitingAnalysis['capacity'] }) {
   );
 }
 
+export interface SitingResultProps {
+  analysis: SitingAnalysis;
+  /** Buttons shown right below the verdict (e.g. 生成选址报告). */
+  actions?: ReactNode;
+}
+
 /** What the server said about a site: verdict, area, region, findings, road, capacity. */
-export function SitingResult({ analysis }: { analysis: SitingAnalysis }) {
+export function SitingResult({ analysis, actions }: SitingResultProps) {
   const verdict = VERDICT_LABEL[analysis.verdict.result];
   const { area, roads } = analysis;
   return (
@@ -83,6 +90,11 @@ export function SitingResult({ analysis }: { analysis: SitingAnalysis }) {
         </Tag>
         <Typography.Text data-testid="siting-verdict-rule">{analysis.verdict.rule}</Typography.Text>
       </div>
+      {actions && (
+        <div className="siting-result-actions" data-testid="siting-result-actions">
+          {actions}
+        </div>
+      )}
       <Descriptions size="small" column={1} bordered data-testid="siting-area" title="用地面积">
         <Descriptions.Item label="亩">
           <span data-testid="siting-area-mu">{formatMu(area.mu)}</span>
