@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useLoadedMap } from './map-context';
-import { startMeasure, type MeasureGeometry, type MeasureKind, type MeasureSession } from './measure-draw';
+import { startMeasure, type MeasureGeometry, type MeasureKind } from './measure-draw';
+import { useDrawSession } from './use-draw-session';
 
 export type { MeasureGeometry, MeasureKind };
 
@@ -15,33 +15,24 @@ export interface MeasureDrawingProps {
 
 /** Draws a measuring line or polygon with terra-draw; renders nothing itself. */
 export function MeasureDrawing({ kind, onChange, clearToken = 0 }: MeasureDrawingProps) {
-  const map = useLoadedMap();
-  const session = useRef<MeasureSession | null>(null);
   const kindRef = useRef(kind);
   const report = useRef(onChange);
   report.current = onChange;
-  const active = kind !== null;
 
-  // Before the session effect, so a session starting in the same commit sees the new kind.
+  const session = useDrawSession(
+    kind !== null,
+    (map) => startMeasure(map, kindRef.current ?? 'distance', (geometry) => report.current(geometry)),
+    () => report.current(null),
+  );
+
   useEffect(() => {
     if (kind && kindRef.current !== kind) session.current?.setKind(kind);
     kindRef.current = kind;
-  }, [kind]);
-
-  useEffect(() => {
-    if (!map || !active) return;
-    const current = startMeasure(map, kindRef.current ?? 'distance', (geometry) => report.current(geometry));
-    session.current = current;
-    return () => {
-      current.stop();
-      session.current = null;
-      report.current(null);
-    };
-  }, [map, active]);
+  }, [kind, session]);
 
   useEffect(() => {
     if (clearToken) session.current?.clear();
-  }, [clearToken]);
+  }, [clearToken, session]);
 
   return null;
 }

@@ -1,7 +1,8 @@
 import type { LineString, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode, type GeoJSONStoreFeatures } from 'terra-draw';
+import { TerraDraw, TerraDrawLineStringMode, TerraDrawPolygonMode } from 'terra-draw';
 import { TerraDrawMapLibreGLAdapter } from 'terra-draw-maplibre-gl-adapter';
+import { keepNewestShape } from './draw-shapes';
 
 export type MeasureKind = 'distance' | 'area';
 export type MeasureGeometry = LineString | Polygon;
@@ -33,48 +34,24 @@ export function startMeasure(map: MapLibreMap, kind: MeasureKind, onChange: (geo
       }),
     ],
   });
-  let currentId: string | number | null = null;
-
   const report = () => {
-    const feature = currentId === null ? undefined : draw.getSnapshotFeature(currentId);
-    const geometry = feature?.geometry;
+    const geometry = shape.id === null ? undefined : draw.getSnapshotFeature(shape.id)?.geometry;
     onChange(geometry && (geometry.type === 'LineString' || geometry.type === 'Polygon') ? geometry : null);
   };
-  // terra-draw also stores guidance points (closing, snapping points) as features: only lines and
-  // polygons are measured shapes.
-  const isShape = (feature: GeoJSONStoreFeatures | undefined): feature is GeoJSONStoreFeatures =>
-    !!feature && (feature.geometry.type === 'LineString' || feature.geometry.type === 'Polygon') && !feature.properties.closingPoint && !feature.properties.snappingPoint;
-
-  draw.on('change', (ids, type) => {
-    if (type === 'create') {
-      const created = ids.find((id) => isShape(draw.getSnapshotFeature(id)));
-      if (created !== undefined) {
-        currentId = created;
-        const older = draw
-          .getSnapshot()
-          .filter(isShape)
-          .map((f) => f.id)
-          .filter((id): id is string | number => id !== undefined && id !== created);
-        // Not from inside terra-draw's own change notification.
-        if (older.length) queueMicrotask(() => draw.removeFeatures(older.filter((id) => draw.hasFeature(id))));
-      }
-    }
-    if (type === 'delete' && currentId !== null && ids.includes(currentId)) currentId = null;
-    report();
-  });
+  const shape = keepNewestShape(draw, (f) => f.geometry.type === 'LineString' || f.geometry.type === 'Polygon', report);
   draw.start();
   draw.setMode(MODE_OF[kind]);
 
   return {
     setKind(next) {
       draw.clear();
-      currentId = null;
+      shape.reset();
       draw.setMode(MODE_OF[next]);
       report();
     },
     clear() {
       draw.clear();
-      currentId = null;
+      shape.reset();
       report();
     },
     stop() {

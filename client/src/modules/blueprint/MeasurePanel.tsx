@@ -1,8 +1,9 @@
 import { ClearOutlined, CloseOutlined } from '@ant-design/icons';
-import { Button, Card, Segmented, Space, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import type { MeasureGeometry, MeasureKind } from '../../map';
 import { measureFigures } from './measure-figures';
 import { areaFigures, formatDistance } from './measure-format';
+import { ToolModeBar, type ToolMode } from './ToolModeBar';
 
 export interface MeasurePanelProps {
   kind: MeasureKind;
@@ -11,6 +12,11 @@ export interface MeasurePanelProps {
   onClear(): void;
   onClose(): void;
 }
+
+const MODES: ToolMode<MeasureKind>[] = [
+  { value: 'distance', label: '距离' },
+  { value: 'area', label: '面积' },
+];
 
 const HINTS: Record<MeasureKind, string> = {
   distance: '单击地图逐点绘制折线，双击或按 Enter 结束，Esc 取消。',
@@ -59,16 +65,7 @@ export function MeasurePanel({ kind, geometry, onKind, onClear, onClose }: Measu
       extra={<Button type="text" size="small" icon={<CloseOutlined />} onClick={onClose} aria-label="关闭测量" data-testid="measure-close" />}
     >
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-        <Segmented
-          block
-          size="small"
-          value={kind}
-          onChange={(value) => onKind(value as MeasureKind)}
-          options={[
-            { value: 'distance', label: <span data-testid="measure-kind-distance">距离</span> },
-            { value: 'area', label: <span data-testid="measure-kind-area">面积</span> },
-          ]}
-        />
+        <ToolModeBar value={kind} onChange={onKind} testId="measure-kind" modes={MODES} />
         <Typography.Text type="secondary" className="measure-hint">
           {HINTS[kind]}
         </Typography.Text>
