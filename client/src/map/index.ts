@@ -15,3 +15,5 @@ export { CompareMaps, type CompareMode, type CompareSide } from './CompareMaps';
 export { readLocationHash, updateLocationHash } from './hash-location';
 export type { LayerVisibility } from './view-hash';
 export { SiteDrawing, type SiteDrawMode } from './SiteDrawing';
+export { ConflictOutlines } from './ConflictOutlines';
+export type { SiteDrawSession, SiteRefusal } from './SiteDrawing';

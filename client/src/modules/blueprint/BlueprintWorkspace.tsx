@@ -1,8 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import type { MapConfig, RegionCollection } from '../../api/api.types';
-import type { Polygon } from 'geojson';
 import { useSession } from '../../auth/use-session';
-import { HighlightFeature, MapClickListener, MapView, MeasureDrawing, OverlayLayers, SiteDrawing, type MeasureGeometry, type MeasureKind, type SiteDrawMode } from '../../map';
+import { HighlightFeature, MapClickListener, MapView, MeasureDrawing, OverlayLayers, type MeasureGeometry, type MeasureKind } from '../../map';
 import { BlueprintSidebar } from './BlueprintSidebar';
 import { CompareView } from './CompareView';
 import { DataToolbar } from './DataToolbar';
@@ -42,27 +41,26 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
   const compare = useCompare(layers, treeKeys, visibleKeys);
 
   const canSite = useSession().data?.permissions.includes('siting.use') ?? false;
-  const [siteMode, setSiteMode] = useState<SiteDrawMode | null>(null);
-  const [site, setSite] = useState<Polygon | null>(null);
-  const [siteClearToken, setSiteClearToken] = useState(0);
+  // The panel owns the drawing, the site and its analysis while it is open.
+  const [siting, setSiting] = useState(false);
 
   const startMeasure = (kind: MeasureKind | null) => {
     identify.close();
-    setSiteMode(null);
+    setSiting(false);
     setMeasure(kind);
   };
   const toggleSiting = () => {
     identify.close();
     setMeasure(null);
-    setSiteMode((mode) => (mode ? null : 'polygon'));
+    setSiting((open) => !open);
   };
   const startCompare = () => {
     identify.close();
     setMeasure(null);
-    setSiteMode(null);
+    setSiting(false);
     compare.start();
   };
-  const drawing = measure !== null || siteMode !== null;
+  const drawing = measure !== null || siting;
 
   const visibleCount = visibleKeys.filter((k) => treeKeys.includes(k)).length;
   return (
@@ -75,14 +73,8 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
         </BlueprintSidebar>
       }
       topRight={
-        siteMode ? (
-          <SitingPanel
-            mode={siteMode}
-            geometry={site}
-            onMode={setSiteMode}
-            onClear={() => setSiteClearToken((n) => n + 1)}
-            onClose={() => setSiteMode(null)}
-          />
+        siting ? (
+          <SitingPanel onClose={() => setSiting(false)} onShowLayer={(key) => visibility.setVisible(key, true)} />
         ) : measure ? (
           <MeasurePanel kind={measure} geometry={measured} onKind={setMeasure} onClear={() => setClearToken((n) => n + 1)} onClose={() => setMeasure(null)} />
         ) : (
@@ -95,15 +87,7 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
       <HighlightFeature geometry={drawing ? null : (identify.selected?.geometry ?? null)} />
       <MapClickListener enabled={!drawing && !compare.state} onClick={identify.identifyAt} />
       <MeasureDrawing kind={measure} onChange={setMeasured} clearToken={clearToken} />
-      <SiteDrawing
-        mode={siteMode}
-        onChange={(geometry, mode) => {
-          setSite(geometry);
-          setSiteMode((current) => (current === null ? null : mode));
-        }}
-        clearToken={siteClearToken}
-      />
-      <MapToolbar measure={measure} onMeasure={startMeasure} siting={canSite ? siteMode !== null : undefined} onSiting={toggleSiting} canCompare={compare.canCompare} onCompare={startCompare} />
+      <MapToolbar measure={measure} onMeasure={startMeasure} siting={canSite ? siting : undefined} onSiting={toggleSiting} canCompare={compare.canCompare} onCompare={startCompare} />
       <DataToolbar />
       {children}
     </MapView>

@@ -1,42 +1,90 @@
-import { ClearOutlined, CloseOutlined, SearchOutlined } from '@ant-design/icons';
+import { ClearOutlined, CloseOutlined, RedoOutlined, SearchOutlined, SelectOutlined, UndoOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Input, InputNumber, Segmented, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, InputNumber, Space, Switch, Tooltip, Typography } from 'antd';
 import type { Polygon } from 'geojson';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { analyzeSite } from '../../../api/siting.api';
-import type { SiteDrawMode } from '../../../map';
+import { ConflictOutlines, HighlightFeature, SiteDrawing, useMapActions, type SiteDrawMode, type SiteDrawSession, type SiteRefusal } from '../../../map';
 import { measureFigures } from '../measure-figures';
 import { areaFigures } from '../measure-format';
+import { ToolModeBar, type ToolMode } from '../ToolModeBar';
+import { bboxOfAll } from './geometry-bbox';
+import { SiteFileImport } from './SiteFileImport';
 import { SitingResult } from './SitingResult';
+import { STOCK_LAND, StockParcelPicker } from './StockParcelPicker';
+import { forbiddenGeometries, useFindingFeatures } from './use-finding-features';
+import { useSiteShortcuts } from './use-site-shortcuts';
 
 export interface SitingPanelProps {
-  mode: SiteDrawMode;
-  geometry: Polygon | null;
-  onMode(mode: SiteDrawMode): void;
-  onClear(): void;
   onClose(): void;
+  /** Turns a thematic layer on in the layer tree (stock land while picking a parcel). */
+  onShowLayer?(key: string): void;
 }
 
 const HINTS: Record<SiteDrawMode, string> = {
-  polygon: '单击逐点绘制地块，单击起点或按 Enter 闭合；边线不能自相交。',
+  polygon: '单击逐点绘制地块，单击起点或按 Enter 闭合；边线不能自相交。靠近已有地块的节点或边线时自动吸附。',
   rectangle: '单击一角，移动后再单击对角。',
   circle: '单击圆心，移动后再单击确定半径。',
-  edit: '拖动节点或整个地块进行调整，单击边中点可加节点。',
+  edit: '拖动节点或整个地块进行调整，单击边中点可加节点；矩形拖动角点、圆形拖动边界点可缩放。',
 };
 
-/** 选址分析: draw a site, see its area live, then ask the server where it stands. */
-export function SitingPanel({ mode, geometry, onMode, onClear, onClose }: SitingPanelProps) {
+const REFUSALS: Record<SiteRefusal, string> = {
+  'self-intersection': '边线不能自相交：这个节点会使地块边线交叉，已被拒绝，请换一个位置。',
+  holes: '该地块含有内环（洞）：选址范围须为不带洞的单个面。',
+  invalid: '该图形无法作为选址范围（坐标无效或节点不足）。',
+};
+
+/** 选址分析: draw, import or pick a site, edit it with undo/redo, see its area live, then ask the server. */
+export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
+  const [mode, setMode] = useState<SiteDrawMode>('polygon');
+  const [site, setSite] = useState<Polygon | null>(null);
+  const [history, setHistory] = useState({ canUndo: false, canRedo: false });
+  const [snapping, setSnapping] = useState(true);
+  const [picking, setPicking] = useState(false);
+  const [notice, setNotice] = useState<{ type: 'warning' | 'success'; text: string } | null>(null);
   const [industry, setIndustry] = useState('');
   const [landMu, setLandMu] = useState<number | null>(null);
+  const [finding, setFinding] = useState<string | null>(null);
+  const session = useRef<SiteDrawSession | null>(null);
+  const actions = useMapActions();
+
   const analysis = useMutation({
-    mutationFn: (site: Polygon) => analyzeSite(site, industry.trim() || landMu != null ? { industry: industry.trim() || undefined, landMu: landMu ?? undefined } : undefined),
+    mutationFn: (geometry: Polygon) => analyzeSite(geometry, industry.trim() || landMu != null ? { industry: industry.trim() || undefined, landMu: landMu ?? undefined } : undefined),
   });
   const { reset } = analysis;
   // A result belongs to the site it was computed for.
-  useEffect(() => reset(), [geometry, reset]);
+  useEffect(() => {
+    reset();
+    setFinding(null);
+  }, [site, reset]);
+  useSiteShortcuts({ undo: () => session.current?.undo(), redo: () => session.current?.redo() });
 
-  const figures = measureFigures(geometry);
+  const features = useFindingFeatures(analysis.data);
+  const forbidden = useMemo(() => forbiddenGeometries(analysis.data, features.data), [analysis.data, features.data]);
+  const selected = useMemo(() => (finding ? (features.data?.[finding] ?? null) : null), [finding, features.data]);
+  useEffect(() => {
+    const bbox = selected && bboxOfAll(selected);
+    if (bbox) actions?.fitBounds(bbox, { maxZoom: 16 });
+  }, [selected, actions]);
+
+  const placeSite = (geometry: Polygon, label: string) => {
+    const ok = session.current?.setSite(geometry) ?? false;
+    if (ok) {
+      const bbox = bboxOfAll([geometry]);
+      if (bbox) actions?.fitBounds(bbox, { maxZoom: 17 });
+      setNotice({ type: 'success', text: `已将“${label}”作为选址范围，可继续编辑` });
+    }
+    return ok;
+  };
+
+  const figures = measureFigures(site);
   const liveMu = figures?.kind === 'area' ? areaFigures(figures.ellipsoidalM2).mu : null;
+  const modes: ToolMode<SiteDrawMode>[] = [
+    { value: 'polygon', label: '多边形' },
+    { value: 'rectangle', label: '矩形' },
+    { value: 'circle', label: '圆形' },
+    { value: 'edit', label: '编辑', disabled: !site },
+  ];
   return (
     <Card
       size="small"
@@ -45,20 +93,73 @@ export function SitingPanel({ mode, geometry, onMode, onClear, onClose }: Siting
       title="选址分析"
       extra={<Button type="text" size="small" icon={<CloseOutlined />} onClick={onClose} aria-label="关闭选址分析" data-testid="siting-close" />}
     >
+      <SiteDrawing
+        mode={picking ? 'edit' : mode}
+        snapping={snapping}
+        onSession={(s) => (session.current = s)}
+        onChange={(geometry, m) => {
+          setSite(geometry);
+          setMode(m);
+        }}
+        onHistory={setHistory}
+        onRefused={(reason) => setNotice({ type: 'warning', text: REFUSALS[reason] })}
+      />
+      <StockParcelPicker
+        enabled={picking}
+        onPicked={(parcel) => {
+          setPicking(false);
+          placeSite(parcel.geometry, `存量地块 ${parcel.name}`);
+        }}
+        onMissed={(text) => setNotice({ type: 'warning', text })}
+      />
+      <ConflictOutlines geometries={forbidden} />
+      <HighlightFeature geometry={selected} />
       <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-        <Segmented
-          block
-          size="small"
+        <ToolModeBar
           value={mode}
-          onChange={(value) => onMode(value as SiteDrawMode)}
-          options={[
-            { value: 'polygon', label: <span data-testid="siting-mode-polygon">多边形</span> },
-            { value: 'rectangle', label: <span data-testid="siting-mode-rectangle">矩形</span> },
-            { value: 'circle', label: <span data-testid="siting-mode-circle">圆形</span> },
-            { value: 'edit', label: <span data-testid="siting-mode-edit">编辑</span>, disabled: !geometry },
-          ]}
+          modes={modes}
+          testId="siting-mode"
+          onChange={(m) => {
+            setPicking(false);
+            setMode(m);
+          }}
         />
-        <Typography.Text type="secondary">{HINTS[mode]}</Typography.Text>
+        <Space wrap size={6}>
+          <Tooltip title="撤销（Ctrl+Z）">
+            <Button size="small" icon={<UndoOutlined />} disabled={!history.canUndo} onClick={() => session.current?.undo()} data-testid="siting-undo" aria-label="撤销" />
+          </Tooltip>
+          <Tooltip title="重做（Ctrl+Shift+Z 或 Ctrl+Y）">
+            <Button size="small" icon={<RedoOutlined />} disabled={!history.canRedo} onClick={() => session.current?.redo()} data-testid="siting-redo" aria-label="重做" />
+          </Tooltip>
+          <Tooltip title="吸附到可见图层的节点和边线">
+            <span>
+              <Switch size="small" checked={snapping} onChange={setSnapping} data-testid="siting-snap" /> 吸附
+            </span>
+          </Tooltip>
+          <Button size="small" icon={<ClearOutlined />} onClick={() => session.current?.clear()} disabled={!site} data-testid="siting-clear">
+            清除
+          </Button>
+        </Space>
+        <Space wrap size={6}>
+          <SiteFileImport onSite={placeSite} />
+          <Button
+            size="small"
+            type={picking ? 'primary' : 'default'}
+            icon={<SelectOutlined />}
+            onClick={() => {
+              if (!picking) onShowLayer?.(STOCK_LAND);
+              else if (!site) setMode('polygon');
+              setPicking(!picking);
+            }}
+            data-testid="siting-pick-stock"
+          >
+            拾取存量地块
+          </Button>
+        </Space>
+        <Typography.Text type="secondary" data-testid="siting-hint">
+          {picking ? '单击图上的存量土地地块，将其作为选址范围。' : HINTS[mode]}
+        </Typography.Text>
+        {notice && <Alert type={notice.type} showIcon closable onClose={() => setNotice(null)} message={notice.text} data-testid="siting-notice" />}
         <div className="measure-figures">
           <span className="measure-label">地块面积 </span>
           <span className="measure-main" data-testid="siting-live-area">
@@ -69,16 +170,11 @@ export function SitingPanel({ mode, geometry, onMode, onClear, onClose }: Siting
           <Input size="small" placeholder="行业（可选，如 C26 或名称）" value={industry} onChange={(e) => setIndustry(e.target.value)} data-testid="siting-industry" />
           <InputNumber size="small" min={0} placeholder="用地需求（亩）" value={landMu} onChange={(v) => setLandMu(v)} style={{ width: 140 }} data-testid="siting-land-mu" />
         </Space.Compact>
-        <Space>
-          <Button type="primary" size="small" icon={<SearchOutlined />} disabled={!geometry} loading={analysis.isPending} onClick={() => geometry && analysis.mutate(geometry)} data-testid="siting-analyze">
-            分析
-          </Button>
-          <Button size="small" icon={<ClearOutlined />} onClick={onClear} disabled={!geometry} data-testid="siting-clear">
-            清除
-          </Button>
-        </Space>
+        <Button type="primary" size="small" icon={<SearchOutlined />} disabled={!site} loading={analysis.isPending} onClick={() => site && analysis.mutate(site)} data-testid="siting-analyze">
+          分析
+        </Button>
         {analysis.error && <Alert type="error" showIcon message={analysis.error.message} data-testid="siting-error" />}
-        {analysis.data && <SitingResult analysis={analysis.data} />}
+        {analysis.data && <SitingResult analysis={analysis.data} selectedFinding={finding} onFinding={(layer) => setFinding((f) => (f === layer ? null : layer))} />}
       </Space>
     </Card>
   );

@@ -26,7 +26,13 @@ function Region({ region }: { region: SitingAnalysis['region'] }) {
   );
 }
 
-function Findings({ findings }: { findings: SitingFinding[] }) {
+interface FindingsProps {
+  findings: SitingFinding[];
+  selected?: string | null;
+  onSelect?(layer: string): void;
+}
+
+function Findings({ findings, selected, onSelect }: FindingsProps) {
   if (!findings.length) return <Typography.Text type="secondary">未与任何约束图层冲突</Typography.Text>;
   return (
     <Table<SitingFinding>
@@ -35,7 +41,15 @@ function Findings({ findings }: { findings: SitingFinding[] }) {
       rowKey={(f) => `${f.layer}-${f.measure}`}
       dataSource={findings}
       data-testid="siting-findings"
-      onRow={(f) => ({ 'data-testid': `siting-finding-${f.layer}` }) as React.HTMLAttributes<HTMLElement>}
+      rowClassName={(f) => (f.layer === selected ? 'siting-finding-selected' : '')}
+      onRow={(f) =>
+        ({
+          'data-testid': `siting-finding-${f.layer}`,
+          onClick: () => onSelect?.(f.layer),
+          style: onSelect ? { cursor: 'pointer' } : undefined,
+          title: onSelect ? '单击在地图上突出显示并缩放到冲突要素' : undefined,
+        }) as React.HTMLAttributes<HTMLElement>
+      }
       expandable={{ expandedRowRender: (f) => f.message, rowExpandable: (f) => !!f.message, defaultExpandAllRows: true }}
       columns={[
         { title: '图层', dataIndex: 'layerName', key: 'layer' },
@@ -76,10 +90,13 @@ export interface SitingResultProps {
   analysis: SitingAnalysis;
   /** Buttons shown right below the verdict (e.g. 生成选址报告). */
   actions?: ReactNode;
+  /** The finding (layer key) highlighted on the map; a click on a row selects or unselects it. */
+  selectedFinding?: string | null;
+  onFinding?(layer: string): void;
 }
 
 /** What the server said about a site: verdict, area, region, findings, road, capacity. */
-export function SitingResult({ analysis, actions }: SitingResultProps) {
+export function SitingResult({ analysis, actions, selectedFinding, onFinding }: SitingResultProps) {
   const verdict = VERDICT_LABEL[analysis.verdict.result];
   const { area, roads } = analysis;
   return (
@@ -106,7 +123,7 @@ export function SitingResult({ analysis, actions }: SitingResultProps) {
       </Descriptions>
       <Region region={analysis.region} />
       <Typography.Text strong>冲突分析</Typography.Text>
-      <Findings findings={analysis.findings} />
+      <Findings findings={analysis.findings} selected={selectedFinding} onSelect={onFinding} />
       <Typography.Text data-testid="siting-road">
         最近主要道路：{roads ? `${roads.nearestName ?? '未命名道路'}${roads.grade ? `（${roads.grade}）` : ''}，${formatRoadDistance(roads.distanceM)}` : '范围内无主要道路'}
       </Typography.Text>
