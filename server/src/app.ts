@@ -13,6 +13,9 @@ import { layerExportRoutes } from './modules/blueprint/export/layer-export.route
 import { LayerExportService } from './modules/blueprint/export/layer-export.service.ts';
 import { geoRoutes, layerImportRoutes } from './modules/blueprint/import/geo.routes.ts';
 import { GeoImportService } from './modules/blueprint/import/geo-import.service.ts';
+import { factorsRoutes } from './modules/factors/factors.routes.ts';
+import { FactorsService } from './modules/factors/factors.service.ts';
+import { FactorRulesService } from './modules/factors/factor-rules.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
@@ -56,6 +59,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/layers', layerImportRoutes(imports), layerExportRoutes(exports), layersRoutes(layers));
   api.use('/geo', geoRoutes(imports));
   api.use('/siting', sitingRoutes(new SitingService(db.knex), new SitingRulesService(db.knex)));
+  api.use('/factors', factorsRoutes(new FactorsService(db.knex), new FactorRulesService(db.knex)));
   api.use(notFoundApi);
 
   app.use('/api', api);

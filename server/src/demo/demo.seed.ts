@@ -6,6 +6,7 @@ import { DEMO_LAYERS, type DemoLayer } from './demo-layers.ts';
 import { readDemoFile } from './demo-files.ts';
 import { insertLayerFeatures, refreshLayerStats } from '../modules/blueprint/layers.repository.ts';
 import { seedDemoProjects } from './demo-projects.seed.ts';
+import { seedDemoFactors } from './demo-factors.seed.ts';
 
 /** True when the demo data is already there (it is seeded once, on the first start). */
 export async function isDemoSeeded(knex: Knex) {
@@ -27,6 +28,7 @@ export async function seedDemo(knex: Knex, password: string, log: (line: string)
     }
     const projects = await seedDemoProjects(trx);
     log(`  项目：${projects} 个`);
+    log(`  要素台账：${await seedDemoFactors(trx)} 笔业务`);
     await recordAudit(trx, { actorUsername: 'system', action: 'demo.seed', detail: { layers: DEMO_LAYERS.length, projects } });
   });
 }
