@@ -4,6 +4,13 @@
 -- group, so features of one layer that overlap each other are not counted twice, and measured planar
 -- in the site's GK zone (bound as epsg). A rule measuring "outside" (城镇开发边界) yields a row even
 -- when the site touches none of the layer's features: then all of the site lies outside.
+--
+-- Cost (10^6 farmland patches, measured by the siting benchmark): a feature inside the site is its own overlap
+-- and a site inside a feature is the overlap, so ST_Intersection runs only for features crossing the
+-- site's edge. The union of a group is only computed when needed: the overlap parts, flattened to
+-- polygons, are collected into one MultiPolygon; when that is valid no two parts share interior (nor an
+-- edge), so the union's area is the sum of the parts' areas. Only a group whose parts overlap or abut
+-- (a layer of adjacent or overlapping features) pays for ST_UnaryUnion, which gives the same figure.
 with site as (
   select g from (select ST_SetSRID(ST_GeomFromGeoJSON(:geometry::text), 4326) as g) s
 ), rules as (
@@ -18,19 +25,31 @@ with site as (
   join rules r on r.layer_key = cl.key or (r.layer_key is null and r.kind = cl.kind)
 ), hits as (
   select f.layer_id, f.id, f.properties,
-         ST_CollectionExtract(ST_Intersection(f.geom, s.g), 3) as part
+         case when ST_CoveredBy(f.geom, s.g) then f.geom
+              when ST_CoveredBy(s.g, f.geom) then s.g
+              else ST_CollectionExtract(ST_Intersection(f.geom, s.g), 3) end as part
   from site s
   join layer_features f on f.geom && s.g and ST_Intersects(f.geom, s.g)
-  where f.layer_id in (select id from constraint_layers)
-), matched as (
+  where f.layer_id = any(array(select id from constraint_layers))
+), matched as materialized (
   select h.*,
          (select lr.ord from layer_rules lr
            where lr.layer_id = h.layer_id and (lr.property is null or h.properties ->> lr.property = lr.equals)
            order by lr.ord limit 1) as rule_ord
   from hits h
+), pieces as (
+  select m.layer_id, m.rule_ord, ST_Collect(p.geom) as collected, sum(ST_Area(ST_Transform(p.geom, :epsg::int))) as summed_m2
+  from matched m, ST_Dump(m.part) p
+  where m.rule_ord is not null
+  group by m.layer_id, m.rule_ord
+), covered as materialized (
+  select p.layer_id, p.rule_ord,
+         case when (ST_IsValidDetail(p.collected)).valid then p.summed_m2
+              else ST_Area(ST_Transform(ST_UnaryUnion(p.collected), :epsg::int)) end as m2
+  from pieces p
 ), groups as (
   select m.layer_id, m.rule_ord,
-         ST_Area(ST_Transform(ST_Union(m.part), :epsg::int)) as covered_m2,
+         coalesce((select c.m2 from covered c where c.layer_id = m.layer_id and c.rule_ord = m.rule_ord), 0) as covered_m2,
          json_agg(m.id order by m.id) as feature_ids,
          json_agg(coalesce(m.properties ->> 'name', m.properties ->> 'code', m.id::text) order by m.id) as names
   from matched m
