@@ -149,7 +149,7 @@ export interface MovementInsert {
 }
 
 /** The insert trigger (migration 1400) applies the debit and the credit to the two balances. */
-export async function insertMovement(trx: Knex.Transaction, m: MovementInsert): Promise<number> {
+export async function insertMovement(trx: Knex.Transaction, m: MovementInsert): Promise<{ id: number; createdAt: string }> {
   const [row] = await trx('factor_movements')
     .insert({
       kind: m.kind,
@@ -165,8 +165,31 @@ export async function insertMovement(trx: Knex.Transaction, m: MovementInsert): 
       request_key: m.requestKey,
       request_hash: m.requestHash,
     })
-    .returning('id');
-  return Number(row.id);
+    .returning(['id', 'created_at']);
+  return { id: Number(row.id), createdAt: new Date(row.created_at).toISOString() };
+}
+
+/** A movement just written, described from what the caller already holds (no read-back under the locks). */
+export function movementOf(id: number, createdAt: string, m: MovementInsert, from: AccountRow, to: AccountRow, operator: string): FactorMovement {
+  return {
+    id,
+    kind: m.kind,
+    factor: from.factor,
+    year: from.year,
+    unit: from.unit,
+    fundingSource: from.funding_source,
+    from: { accountId: from.id, owner: accountOwner(from) },
+    to: { accountId: to.id, owner: accountOwner(to) },
+    amount: m.amount,
+    priceWan: m.priceWan,
+    dueDate: m.dueDate,
+    relatedMovementId: m.relatedMovementId,
+    documentNo: m.documentNo,
+    reason: m.reason,
+    operator,
+    requestKey: m.requestKey,
+    createdAt,
+  };
 }
 
 export async function movementByKey(db: Db, requestKey: string): Promise<{ id: number; request_hash: string } | undefined> {

@@ -29,8 +29,10 @@ import {
   loanState,
   lockAccounts,
   movementByKey,
+  movementOf,
   rulesFor,
   type AccountRow,
+  type MovementInsert,
   type OwnerIdentity,
 } from './factors.repository.ts';
 
@@ -147,61 +149,49 @@ export class FactorsService {
     assertCanPost(poster.actor, from.row ? scopeOf(from.row) : { ...scopeOf(to.row), ownerKind: from.kind, regionId: from.identity.regionId, projectRegionId: null, label: fromLabel }, scopeOf(to.row));
 
     // The debited account must exist (nothing to give otherwise), except the external contra account.
-    const fromId = from.row?.id ?? (from.kind === 'external' ? await ensureAccount(trx, factor, from.identity, to.row.year, to.row.funding_source) : undefined);
-    if (fromId === undefined) throw insufficient(fromLabel, 0, req.amount, FACTORS[factor].unit);
+    const fromRow = from.row ?? (from.kind === 'external' ? await this.accountRow(trx, await ensureAccount(trx, factor, from.identity, to.row.year, to.row.funding_source)) : undefined);
+    if (fromRow === undefined) throw insufficient(fromLabel, 0, req.amount, FACTORS[factor].unit);
 
     const rules = await rulesFor(trx, req.kind, factor, from.kind, to.row.owner_kind);
-    const cityId = rules.length
-      ? await ensureAccount(trx, factor, (await findOwner(trx, 'city', undefined))!, to.row.year, to.row.funding_source)
+    const cityRow = rules.length
+      ? await this.accountRow(trx, await ensureAccount(trx, factor, (await findOwner(trx, 'city', undefined))!, to.row.year, to.row.funding_source))
       : undefined;
 
-    const balances = await lockAccounts(trx, [fromId, to.row.id, ...(cityId ? [cityId] : [])]);
-    if (req.kind === '归还') await this.checkRepayment(trx, req, fromId, to.row.id);
-    const available = balances.get(fromId)!;
+    // From here to COMMIT the accounts are locked: only the checks and the inserts run inside.
+    const balances = await lockAccounts(trx, [fromRow.id, to.row.id, ...(cityRow ? [cityRow.id] : [])]);
+    if (req.kind === '归还') await this.checkRepayment(trx, req, fromRow.id, to.row.id);
+    const available = balances.get(fromRow.id)!;
     if (from.kind !== 'external' && available < req.amount) throw insufficient(fromLabel, available, req.amount, FACTORS[factor].unit);
 
-    const id = await insertMovement(trx, {
-      kind: req.kind,
-      fromAccountId: fromId,
-      toAccountId: to.row.id,
-      amount: req.amount,
-      priceWan: req.priceWan ?? null,
-      dueDate: req.dueDate ?? null,
-      relatedMovementId: req.relatedMovementId ?? null,
-      documentNo: req.documentNo,
-      reason: req.reason,
-      operatorId: poster.actor.id,
-      requestKey: req.requestKey,
-      requestHash: hash,
-    });
-    await this.audit(trx, poster, id, req.kind, { factor, fromAccountId: fromId, toAccountId: to.row.id, amount: req.amount, documentNo: req.documentNo, requestKey: req.requestKey });
+    const write = async (m: Omit<MovementInsert, 'operatorId' | 'requestHash'>, a: AccountRow, b: AccountRow, detail: Record<string, unknown>) => {
+      const insert = { ...m, operatorId: poster.actor.id, requestHash: hash };
+      const { id, createdAt } = await insertMovement(trx, insert);
+      await recordAudit(trx, {
+        actorId: poster.actor.id, actorUsername: poster.actor.username, action: `factor.movement.${m.kind}`, entityKind: 'factor_movement', entityId: id,
+        detail: { factor, fromAccountId: a.id, toAccountId: b.id, amount: m.amount, documentNo: m.documentNo, requestKey: m.requestKey, ...detail }, ip: poster.ip,
+      });
+      return movementOf(id, createdAt, insert, a, b, poster.actor.displayName);
+    };
+    const main = await write({
+      kind: req.kind, fromAccountId: fromRow.id, toAccountId: to.row.id, amount: req.amount, priceWan: req.priceWan ?? null, dueDate: req.dueDate ?? null,
+      relatedMovementId: req.relatedMovementId ?? null, documentNo: req.documentNo, reason: req.reason, requestKey: req.requestKey,
+    }, fromRow, to.row, {});
 
     // Art. 17/18 pooling: the configured share of what came in goes on to the city pool, in this transaction.
+    const derived: FactorMovement[] = [];
     for (const [i, rule] of rules.entries()) {
       const share = roundAmount(req.amount * rule.cityShare);
-      if (share <= 0 || cityId === undefined) continue;
-      const pooledKey = `${req.requestKey}/统筹${i || ''}`;
-      const pooledId = await insertMovement(trx, {
-        kind: '统筹',
-        fromAccountId: to.row.id,
-        toAccountId: cityId,
-        amount: share,
-        priceWan: null,
-        dueDate: null,
-        relatedMovementId: id,
-        documentNo: req.documentNo,
-        reason: `按规则“${rule.name}”统筹 ${fmt(rule.cityShare * 100)}%：${rule.basis}`,
-        operatorId: poster.actor.id,
-        requestKey: pooledKey,
-        requestHash: hash,
-      });
-      await this.audit(trx, poster, pooledId, '统筹', { factor, fromAccountId: to.row.id, toAccountId: cityId, amount: share, rule: rule.id, relatedMovementId: id });
+      if (share <= 0 || !cityRow) continue;
+      derived.push(await write({
+        kind: '统筹', fromAccountId: to.row.id, toAccountId: cityRow.id, amount: share, priceWan: null, dueDate: null, relatedMovementId: main.id,
+        documentNo: req.documentNo, reason: `按规则“${rule.name}”统筹 ${fmt(rule.cityShare * 100)}%：${rule.basis}`, requestKey: `${req.requestKey}/统筹${i || ''}`,
+      }, to.row, cityRow, { rule: rule.id, relatedMovementId: main.id }));
     }
-    return { status: 201 as const, movement: await this.posted(trx, id, req.requestKey) };
+    return { status: 201 as const, movement: { ...main, derived } };
   }
 
-  private audit(trx: Knex.Transaction, p: Poster, id: number, kind: string, detail: Record<string, unknown>) {
-    return recordAudit(trx, { actorId: p.actor.id, actorUsername: p.actor.username, action: `factor.movement.${kind}`, entityKind: 'factor_movement', entityId: id, detail, ip: p.ip });
+  private async accountRow(trx: Knex.Transaction, id: number) {
+    return (await listAccounts(trx, ALL, { ids: [id] }))[0]!;
   }
 
   private checkKindFields(req: MovementRequest) {
