@@ -29,7 +29,8 @@ beforeAll(async () => {
 });
 
 describe('siting rules as data', () => {
-  it('are seeded from the defaults, in order, and readable by planners', async () => {
+  it('are seeded from the defaults, in order, and readable by planners and by rule admins', async () => {
+    expect((await admin.get('/api/siting/rules').expect(200)).body.length).toBeGreaterThanOrEqual(SITING_RULES.length);
     const res = await planner.get('/api/siting/rules').expect(200);
     const ids = res.body.map((r: { id: string }) => r.id);
     expect(ids.filter((id: string) => SITING_RULES.some((d) => d.id === id))).toEqual(SITING_RULES.map((r) => r.id));

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { badRequest, notFoundOrNoAccess } from '../../http/app-error.ts';
-import { assertCan } from '../../policy/access.policy.ts';
+import { assertCan, can } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { listRules, toRow, type StoredRule } from './siting-rules.repository.ts';
@@ -38,8 +38,9 @@ export const ruleCreateSchema = z.object({
 export class SitingRulesService {
   constructor(private readonly db: Knex) {}
 
+  /** Siting users read the rules their analysis applies; rule admins read what they edit. */
   async list(actor: Actor): Promise<StoredRule[]> {
-    assertCan(actor, 'siting.use', '精准选址规则');
+    if (!can(actor, 'rules.manage')) assertCan(actor, 'siting.use', '精准选址规则');
     return listRules(this.db);
   }
 
