@@ -1,13 +1,16 @@
 import { Layout, Menu } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { UserMenu } from '../auth/UserMenu';
+import { useSession } from '../auth/use-session';
 import { SYSTEM_FULL_NAME, SYSTEM_SHORT_NAME, SYSTEM_TITLE } from './branding';
 import { appModules } from './module-registry';
 
 export function AppHeader() {
   const location = useLocation();
   const navigate = useNavigate();
-  const selected = appModules.filter((m) => location.pathname.startsWith(m.path)).map((m) => m.key);
+  const permissions = useSession().data?.permissions;
+  const modules = appModules.filter((m) => !m.permission || permissions?.includes(m.permission));
+  const selected = modules.filter((m) => location.pathname.startsWith(m.path)).map((m) => m.key);
   return (
     <Layout.Header className="app-header">
       <div className="app-brand" title={SYSTEM_TITLE}>
@@ -19,7 +22,7 @@ export function AppHeader() {
         theme="dark"
         mode="horizontal"
         selectedKeys={selected}
-        items={appModules.map((m) => ({ key: m.key, icon: m.icon, label: m.label }))}
+        items={modules.map((m) => ({ key: m.key, icon: m.icon, label: m.label }))}
         onClick={({ key }) => {
           const target = appModules.find((m) => m.key === key);
           if (target) navigate(target.path);

@@ -1,4 +1,4 @@
-import { GlobalOutlined } from '@ant-design/icons';
+import { GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 
 export interface AppModule {
@@ -7,14 +7,18 @@ export interface AppModule {
   label: string;
   icon: ReactNode;
   Page: ComponentType;
+  /** Shown in the navigation only to users holding this permission (the server checks again). */
+  permission?: string;
 }
 
 // Pages load on first visit, so the login page does not pull in the map engine.
 const BlueprintPage = lazy(() => import('../modules/blueprint/BlueprintPage').then((m) => ({ default: m.BlueprintPage })));
+const SitingRulesPage = lazy(() => import('../modules/admin/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
 
 // Only modules that work are listed; the navigation and the routes are both built from this list.
 export const appModules: AppModule[] = [
   { key: 'blueprint', path: '/blueprint', label: '一张蓝图', icon: <GlobalOutlined />, Page: BlueprintPage },
+  { key: 'siting-rules', path: '/admin/siting-rules', label: '选址规则', icon: <SafetyCertificateOutlined />, Page: SitingRulesPage, permission: 'rules.manage' },
 ];
 
 export const defaultModulePath = appModules[0]?.path ?? '/';
