@@ -63,6 +63,16 @@ beforeAll(async () => {
   year = Math.max(Number(max?.y ?? 0), 2039) + 1;
 });
 
+describe('factor ledger: shared definitions', () => {
+  it('name the same factors and movement kinds as the schema', async () => {
+    const schema = await import('../../server/src/db/migrations/2026-11-26-1050-create-factors.ts');
+    const common = await import('../../common/src/factors.ts');
+    expect([...common.FACTOR_KEYS]).toEqual([...schema.FACTORS]);
+    expect([...common.MOVEMENT_KINDS]).toEqual([...schema.MOVEMENT_KINDS]);
+    expect(Object.keys(common.MOVEMENT_RULES).sort()).toEqual([...schema.MOVEMENT_KINDS].sort());
+  });
+});
+
 describe('factor ledger: movement kinds and pooling rules', () => {
   it('下达 of construction land to a county pools 30 % to the city in the same transaction, with an audit row per movement', async () => {
     const res = await zrzy.post('/api/factors/movements').send(movement('下达', at('land', 'external'), at('land', 'county', DCF), 1000)).expect(201);
@@ -220,6 +230,7 @@ describe('factor ledger: refusals leave nothing behind', () => {
       [movement('下达', at('land', 'external'), at('land', 'county', DCF), 1.00001), /4 位小数/],
       [{ ...movement('下达', at('land', 'external'), at('land', 'county', DCF), 1), extra: 1 }, /不支持的字段/],
       [{ ...movement('下达', at('land', 'external'), at('land', 'county', DCF), 1), kind: '赠送' }, /业务类型须为/],
+      [movement('调剂', at('land', 'county', DCF), at('land', 'county', DCF), 1, { priceWan: 1 }), /同一账户/],
     ];
     const before = await counts();
     for (const [body, message] of cases) {
@@ -269,6 +280,9 @@ describe('factor ledger: idempotency and access', () => {
     expect(fromExternal.body.error.code).toBe('FORBIDDEN');
     const otherProject = await planner.post('/api/factors/movements').send(movement('分配', at('land', 'county', DCF), at('land', 'project', CP_PROJECT), 1)).expect(404);
     expect(otherProject.body.error.message).toMatch(/不存在或无权访问/);
+    const cpProject = (await city.post('/api/factors/movements').send(movement('分配', at('land', 'city'), at('land', 'project', CP_PROJECT), 1)).expect(201)).body.to;
+    const hidden = await planner.post('/api/factors/movements').send(movement('收回', cpProject.accountId, at('land', 'county', DCF), 1)).expect(404);
+    expect(hidden.body.error.message).toBe('账户不存在或无权访问');
     const wrongDepartment = await sthj.post('/api/factors/movements').send(movement('统筹', at('land', 'county', DCF), at('land', 'city'), 1)).expect(404);
     expect(wrongDepartment.body.error.code).toBe('NOT_FOUND');
 

@@ -1,5 +1,5 @@
 import { FACTOR_KEYS, POLLUTANTS, type FactorKey, type OwnerKind } from '../../../common/src/factors.ts';
-import { AppError } from '../http/app-error.ts';
+import { AppError, notFoundOrNoAccess } from '../http/app-error.ts';
 import { assertCan } from './access.policy.ts';
 import type { Actor } from './actor.ts';
 
@@ -63,7 +63,8 @@ export function canDebit(actor: Actor, a: AccountScope): boolean {
 
 export function assertCanPost(actor: Actor, from: AccountScope & { label: string }, to: AccountScope & { label: string }) {
   assertCan(actor, 'factors.manage', '要素台账记账');
-  if (!canSeeAccount(actor, to)) throw new AppError(404, 'NOT_FOUND', `账户“${to.label}”不存在或无权访问`);
+  // An account the actor may not see answers like one that does not exist, without its name.
+  if (!canSeeAccount(actor, from) || !canSeeAccount(actor, to)) throw notFoundOrNoAccess('账户');
   if (!canDebit(actor, from)) throw new AppError(403, 'FORBIDDEN', `您无权从“${from.label}”转出指标`);
 }
 

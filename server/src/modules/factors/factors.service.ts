@@ -143,6 +143,7 @@ export class FactorsService {
     if (from.row && (from.row.factor !== to.row.factor || from.row.year !== to.row.year || from.row.funding_source !== to.row.funding_source)) {
       throw badRequest(`转出与转入账户的要素、年度和资金来源须一致：${fromLabel} → ${accountLabel(to.row)}`);
     }
+    if (from.row?.id === to.row.id) throw badRequest(`转出与转入不能是同一账户：${fromLabel}`);
     const shape = movementShapeProblem(req.kind, factor, from.kind, to.row.owner_kind);
     if (shape) throw badRequest(shape);
     this.checkKindFields(req);
