@@ -19,6 +19,8 @@ import { FactorRulesService } from './modules/factors/factor-rules.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
+import { sitingReportRoutes } from './modules/siting/report/siting-report.routes.ts';
+import { SitingReportService } from './modules/siting/report/siting-report.service.ts';
 import { sitingRoutes } from './modules/siting/siting.routes.ts';
 import { SitingService } from './modules/siting/siting.service.ts';
 import { SitingRulesService } from './modules/siting/siting-rules.service.ts';
@@ -58,7 +60,9 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/config', mapConfigRoutes(config.basemaps));
   api.use('/layers', layerImportRoutes(imports), layerExportRoutes(exports), layersRoutes(layers));
   api.use('/geo', geoRoutes(imports));
-  api.use('/siting', sitingRoutes(new SitingService(db.knex), new SitingRulesService(db.knex)));
+  const siting = new SitingService(db.knex);
+  api.use('/siting/reports', sitingReportRoutes(new SitingReportService(db.knex, siting)));
+  api.use('/siting', sitingRoutes(siting, new SitingRulesService(db.knex)));
   api.use('/factors', factorsRoutes(new FactorsService(db.knex), new FactorRulesService(db.knex)));
   api.use(notFoundApi);
 

@@ -32,3 +32,15 @@ export function canSeeLayer(actor: Actor, layer: { visibleToRoles: string[] }) {
   if (!can(actor, 'layers.read')) return false;
   return layer.visibleToRoles.length === 0 || actor.roles.some((r) => layer.visibleToRoles.includes(r.key));
 }
+
+/**
+ * A saved siting report: its author always; otherwise someone who uses siting or reads projects and may
+ * see records of the report's county. A report without a county (a site in no county-level unit) is
+ * city-level: city scope only.
+ */
+export function canReadSitingReport(actor: Actor, report: { regionId: number | null; createdBy: number | null }) {
+  if (report.createdBy === actor.id) return true;
+  if (!can(actor, 'siting.use') && !can(actor, 'projects.read')) return false;
+  if (report.regionId === null) return actor.scope === 'city';
+  return canSeeRegionRecord(actor, { regionId: report.regionId });
+}
