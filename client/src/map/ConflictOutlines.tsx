@@ -14,6 +14,8 @@ export function ConflictOutlines({ geometries }: { geometries: Geometry[] }) {
     const before = map.getLayer(HIGHLIGHT_BEFORE_ID) ? HIGHLIGHT_BEFORE_ID : undefined;
     for (const layer of conflictLayers) map.addLayer(layer, before);
     return () => {
+      // The map may already be removed (logout unmounts MapView first).
+      if (!map.style) return;
       for (const layer of conflictLayers) if (map.getLayer(layer.id)) map.removeLayer(layer.id);
       if (map.getSource(CONFLICT_SOURCE)) map.removeSource(CONFLICT_SOURCE);
     };

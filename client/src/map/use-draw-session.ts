@@ -16,7 +16,8 @@ export function useDrawSession<S extends { stop(): void }>(active: boolean, star
     const current = latest.current.start(map);
     session.current = current;
     return () => {
-      current.stop();
+      // On logout MapView removes the map before its children's effects are cleaned up: nothing left to stop.
+      if (map.style) current.stop();
       session.current = null;
       latest.current.onEnd();
     };

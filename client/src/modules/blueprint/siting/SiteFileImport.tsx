@@ -1,7 +1,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { Polygon } from 'geojson';
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { ACCEPTED_FILES, CRS_OPTIONS } from '../import/crs-options';
 import { parseGeoFile } from '../import/import.api';
 import { formatMu } from './siting-format';
@@ -10,10 +10,12 @@ import { siteCandidates, type SiteCandidate } from './site-candidates';
 export interface SiteFileImportProps {
   /** The chosen polygon; returns false when the drawing tool refused it. */
   onSite(geometry: Polygon, label: string): boolean;
+  /** More buttons on the same row. */
+  children?: ReactNode;
 }
 
 /** 导入文件: a 坐标文件, zipped shapefile, GeoJSON or KML read by the server; one polygon becomes the site. */
-export function SiteFileImport({ onSite }: SiteFileImportProps) {
+export function SiteFileImport({ onSite, children }: SiteFileImportProps) {
   const input = useRef<HTMLInputElement>(null);
   const [crs, setCrs] = useState('');
   const [busy, setBusy] = useState(false);
@@ -52,12 +54,15 @@ export function SiteFileImport({ onSite }: SiteFileImportProps) {
 
   return (
     <>
-      <Space.Compact block>
+      <Space wrap size={6}>
+        <Space.Compact>
         <Select size="small" value={crs} onChange={setCrs} options={CRS_OPTIONS} style={{ width: 150 }} aria-label="坐标系" popupMatchSelectWidth={false} data-testid="siting-import-crs" />
         <Button size="small" icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()} data-testid="siting-import">
           导入文件
         </Button>
-      </Space.Compact>
+        </Space.Compact>
+        {children}
+      </Space>
       <input
         ref={input}
         type="file"

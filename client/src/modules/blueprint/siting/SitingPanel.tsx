@@ -14,6 +14,7 @@ import { SitingResult } from './SitingResult';
 import { STOCK_LAND, StockParcelPicker } from './StockParcelPicker';
 import { forbiddenGeometries, useFindingFeatures } from './use-finding-features';
 import { useSiteShortcuts } from './use-site-shortcuts';
+import './siting.css';
 
 export interface SitingPanelProps {
   onClose(): void;
@@ -140,8 +141,7 @@ export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
             清除
           </Button>
         </Space>
-        <Space wrap size={6}>
-          <SiteFileImport onSite={placeSite} />
+        <SiteFileImport onSite={placeSite}>
           <Button
             size="small"
             type={picking ? 'primary' : 'default'}
@@ -155,7 +155,7 @@ export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
           >
             拾取存量地块
           </Button>
-        </Space>
+        </SiteFileImport>
         <Typography.Text type="secondary" data-testid="siting-hint">
           {picking ? '单击图上的存量土地地块，将其作为选址范围。' : HINTS[mode]}
         </Typography.Text>
