@@ -22,7 +22,7 @@ function shoelace(ring: XY[]): number {
   return Math.abs(sum) / 2;
 }
 
-const rect = (x0: number, y0: number, x1: number, y1: number): XY[] => [
+export const rect = (x0: number, y0: number, x1: number, y1: number): XY[] => [
   [x0, y0],
   [x0, y1],
   [x1, y1],

@@ -35,6 +35,8 @@ const EXPECTED_FAILED_LOADS: Array<{ path: RegExp; status: RegExp }> = [
   { path: /\/api\/auth\/login$/, status: /\b(400|401|429)\b/ },
   // The import screen shows the server's message for a file it cannot read.
   { path: /\/api\/geo\/parse$/, status: /\b(400|413)\b/ },
+  // The siting rules page shows the server's validation message for a rule it refuses.
+  { path: /\/api\/siting\/rules(\/[\w-]+)?$/, status: /\b400\b/ },
 ];
 
 function isExpectedConsoleError(message: ConsoleMessage): boolean {

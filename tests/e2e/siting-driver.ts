@@ -57,3 +57,119 @@ export class SitingDriver {
     return { text: await row.innerText(), mu: await row.getByTestId('siting-finding-mu').innerText() };
   }
 }
+
+/** Tools of the 选址分析 panel beyond drawing: history, import, parcel picking, findings. */
+export class SitingToolsDriver extends SitingDriver {
+  async undo(): Promise<void> {
+    await this.page.getByTestId('siting-undo').click();
+  }
+
+  async redo(): Promise<void> {
+    await this.page.getByTestId('siting-redo').click();
+  }
+
+  async clear(): Promise<void> {
+    await this.page.getByTestId('siting-clear').click();
+  }
+
+  /** A key combination with the focus on the map (not in a text field), e.g. 'Control+z'. */
+  async press(keys: string): Promise<void> {
+    await this.page.keyboard.press(keys);
+  }
+
+  /** Drags with the mouse from one page point to another (a vertex, a resize handle, the site). */
+  async drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    await this.page.mouse.move(from.x, from.y, { steps: 2 });
+    await this.page.waitForTimeout(150);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x, to.y, { steps: 12 });
+    await this.page.mouse.up();
+    await this.page.waitForTimeout(300);
+  }
+
+  /** The live area in 亩 as a number, null while nothing is drawn. */
+  async liveMu(): Promise<number | null> {
+    const text = await this.liveArea();
+    return /亩/.test(text) ? Number(text.replace(/[^\d.]/g, '')) : null;
+  }
+
+  async importFile(path: string): Promise<void> {
+    await this.page.getByTestId('siting-import-file').setInputFiles(path);
+  }
+
+  async chooseCandidate(key: string): Promise<void> {
+    await this.page.getByTestId(`siting-import-choice-${key}`).click();
+    await this.page.getByTestId('siting-import-choose').click();
+  }
+
+  async importError(): Promise<string> {
+    const alert = this.page.getByTestId('siting-import-error');
+    await alert.waitFor({ state: 'visible', timeout: 30_000 });
+    return alert.innerText();
+  }
+
+  async startPicking(): Promise<void> {
+    await this.page.getByTestId('siting-pick-stock').click();
+  }
+
+  async notice(): Promise<string> {
+    const alert = this.page.getByTestId('siting-notice');
+    await alert.waitFor({ state: 'visible', timeout: 30_000 });
+    return alert.innerText();
+  }
+
+  async waitForLiveArea(): Promise<number> {
+    await this.page.waitForFunction(() => /亩/.test(document.querySelector('[data-testid="siting-live-area"]')?.textContent ?? ''), null, { timeout: 30_000 });
+    return (await this.liveMu())!;
+  }
+
+  /** The EPSG code the analysis computed its planar area in. */
+  async areaEpsg(): Promise<number> {
+    const text = await this.page.getByTestId('siting-area').innerText();
+    return Number(/EPSG:(\d+)/.exec(text)?.[1]);
+  }
+}
+
+/** 选址规则 (admin page) vocabulary. */
+export class SitingRulesDriver {
+  constructor(readonly driver: Driver) {}
+
+  get page() {
+    return this.driver.page;
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('main-nav').getByText('选址规则').click();
+    await this.page.getByTestId('rules-table').waitFor({ state: 'visible', timeout: 30_000 });
+    await this.page.getByTestId('rule-row-farmland').waitFor({ state: 'visible', timeout: 30_000 });
+  }
+
+  async severityOf(id: string): Promise<string | null> {
+    return this.page.getByTestId(`rule-row-${id}`).getByTestId('rule-severity-tag').getAttribute('data-severity');
+  }
+
+  async edit(id: string): Promise<void> {
+    await this.page.getByTestId(`rule-edit-${id}`).click();
+    await this.page.getByTestId('rule-save').waitFor({ state: 'visible' });
+  }
+
+  /** Picks a severity by its Chinese label in the drawer's select. */
+  async setSeverity(label: string): Promise<void> {
+    await this.page.getByTestId('rule-severity').click();
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
+  }
+
+  async setMessage(text: string): Promise<void> {
+    await this.page.getByTestId('rule-message').fill(text);
+  }
+
+  async save(): Promise<void> {
+    await this.page.getByTestId('rule-save').click();
+  }
+
+  async error(): Promise<string> {
+    const alert = this.page.getByTestId('rule-error');
+    await alert.waitFor({ state: 'visible', timeout: 15_000 });
+    return alert.innerText();
+  }
+}

@@ -7,6 +7,7 @@ import { DEMO_PASSWORD, ROOT } from './e2e-config.ts';
 import type { E2ETest } from './harness.ts';
 import { MapLayersDriver } from './map-layers-driver.ts';
 import { SitingDriver } from './siting-driver.ts';
+import { sitingToolsTests } from './siting-tools.e2e.ts';
 
 const M2_PER_MU = 10000 / 15;
 const muOf = (text: string) => Number(text.replace(/[^\d.]/g, ''));
@@ -87,4 +88,6 @@ export const sitingTests: E2ETest[] = [
       assert.equal(await page.getByTestId('siting-panel').count(), 0);
     },
   },
+  // Undo/redo, import, parcel picking, rules admin (siting-tools.e2e.ts), registered with these.
+  ...sitingToolsTests,
 ];
