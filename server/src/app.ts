@@ -24,6 +24,7 @@ import { SitingReportService } from './modules/siting/report/siting-report.servi
 import { sitingRoutes } from './modules/siting/siting.routes.ts';
 import { SitingService } from './modules/siting/siting.service.ts';
 import { SitingRulesService } from './modules/siting/siting-rules.service.ts';
+import { SitingRecommendService } from './modules/siting/siting-recommend.service.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -62,7 +63,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/geo', geoRoutes(imports));
   const siting = new SitingService(db.knex);
   api.use('/siting/reports', sitingReportRoutes(new SitingReportService(db.knex, siting)));
-  api.use('/siting', sitingRoutes(siting, new SitingRulesService(db.knex)));
+  api.use('/siting', sitingRoutes(siting, new SitingRulesService(db.knex), new SitingRecommendService(db.knex, siting)));
   api.use('/factors', factorsRoutes(new FactorsService(db.knex), new FactorRulesService(db.knex)));
   api.use(notFoundApi);
 

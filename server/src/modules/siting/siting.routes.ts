@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { sitingNeedsSchema } from '../../../../common/src/siting.ts';
+import { recommendRequestSchema } from '../../../../common/src/siting-recommend.ts';
 import { badRequest } from '../../http/app-error.ts';
 import { actorOf, requireLogin } from '../../http/session.middleware.ts';
 import { parseOr400 } from '../../http/validate.ts';
@@ -7,9 +8,10 @@ import { assertCan } from '../../policy/access.policy.ts';
 import { SiteIssue } from './site-geometry.validation.ts';
 import type { SitingService } from './siting.service.ts';
 import { ruleChangeSchema, ruleCreateSchema, type SitingRulesService } from './siting-rules.service.ts';
+import type { SitingRecommendService } from './siting-recommend.service.ts';
 import { requestMeta } from '../../http/session.middleware.ts';
 
-export function sitingRoutes(siting: SitingService, rules: SitingRulesService) {
+export function sitingRoutes(siting: SitingService, rules: SitingRulesService, recommend: SitingRecommendService) {
   const r = Router();
   r.use(requireLogin);
 
@@ -24,6 +26,14 @@ export function sitingRoutes(siting: SitingService, rules: SitingRulesService) {
     const { geometry, needs } = body as { geometry?: unknown; needs?: unknown };
     const parsedNeeds = parseOr400(sitingNeedsSchema.optional(), needs);
     res.json(await siting.analyze(actor, geometry, parsedNeeds ?? {}));
+  });
+
+  // Ranked candidate sites from stock land (issue 4 item 4); read-only as well.
+  r.post('/recommend', async (req, res) => {
+    const actor = actorOf(req);
+    assertCan(actor, 'siting.use', '精准选址');
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) throw badRequest('请求内容须为 JSON 对象（Content-Type: application/json），至少包含用地需求面积 areaMu（亩）');
+    res.json(await recommend.recommend(actor, parseOr400(recommendRequestSchema, req.body)));
   });
 
   // The rule table the analysis applies (issue 4 item 3): readable by siting users, editable by admins.

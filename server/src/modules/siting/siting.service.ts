@@ -73,7 +73,8 @@ export class SitingService {
     return gkZone(check.centroid_lon!).epsgPrefixed;
   }
 
-  private finding(row: repo.FindingRow, siteM2: number, rules: readonly SitingRule[]): SitingFinding | null {
+  /** One finding row as the planner reads it (also used by the recommendation). */
+  finding(row: repo.FindingRow, siteM2: number, rules: readonly SitingRule[]): SitingFinding | null {
     const rule = rules.find((r) => r.id === row.rule_id)!;
     const inside = row.measure === 'inside';
     const measured = inside ? row.covered_m2 : Math.max(0, siteM2 - row.covered_m2);
@@ -105,7 +106,7 @@ export class SitingService {
     };
   }
 
-  private verdict(findings: SitingFinding[], rules: readonly SitingRule[]): SitingAnalysis['verdict'] {
+  verdict(findings: SitingFinding[], rules: readonly SitingRule[]): SitingAnalysis['verdict'] {
     const decisive = findings.find((f) => f.severity === 'forbidden') ?? findings.find((f) => f.severity === 'adjust');
     if (!decisive) {
       return { result: 'ok', rule: '未触及任何刚性或弹性管控图层（生态保护红线、永久基本农田、饮用水水源保护区、城镇开发边界、文物保护范围等），可作为备选用地', ruleId: null, basis: null };
