@@ -42,3 +42,10 @@ export const VERDICT_LABEL: Record<SitingAnalysis['verdict']['result'], string> 
   adjust: '需调整',
   ok: '可选址',
 };
+
+/** A time as Beijing time (UTC+8, no daylight saving), the way reports print it: 2026年11月26日 14:05. */
+export function formatBeijingTime(iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+}

@@ -9,7 +9,7 @@ export function AppHeader() {
   const location = useLocation();
   const navigate = useNavigate();
   const permissions = useSession().data?.permissions;
-  const modules = appModules.filter((m) => !m.permission || permissions?.includes(m.permission));
+  const modules = appModules.filter((m) => !m.hidden && (!m.permission || permissions?.includes(m.permission)));
   const selected = modules.filter((m) => location.pathname.startsWith(m.path)).map((m) => m.key);
   return (
     <Layout.Header className="app-header">

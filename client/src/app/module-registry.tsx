@@ -1,4 +1,4 @@
-import { GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FileTextOutlined, GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 
 export interface AppModule {
@@ -9,15 +9,21 @@ export interface AppModule {
   Page: ComponentType;
   /** Shown in the navigation only to users holding this permission (the server checks again). */
   permission?: string;
+  /** A page reached by a link (a report by its id), not from the navigation. */
+  hidden?: boolean;
 }
 
 // Pages load on first visit, so the login page does not pull in the map engine.
 const BlueprintPage = lazy(() => import('../modules/blueprint/BlueprintPage').then((m) => ({ default: m.BlueprintPage })));
+const SitingReportsPage = lazy(() => import('../modules/siting-report/SitingReportsPage').then((m) => ({ default: m.SitingReportsPage })));
+const SitingReportPage = lazy(() => import('../modules/siting-report/SitingReportPage').then((m) => ({ default: m.SitingReportPage })));
 const SitingRulesPage = lazy(() => import('../modules/admin/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
 
 // Only modules that work are listed; the navigation and the routes are both built from this list.
 export const appModules: AppModule[] = [
   { key: 'blueprint', path: '/blueprint', label: '一张蓝图', icon: <GlobalOutlined />, Page: BlueprintPage },
+  { key: 'siting-reports', path: '/siting/reports', label: '选址报告', icon: <FileTextOutlined />, Page: SitingReportsPage, permission: 'siting.use' },
+  { key: 'siting-report', path: '/siting/reports/:id', label: '选址报告', icon: <FileTextOutlined />, Page: SitingReportPage, hidden: true },
   { key: 'siting-rules', path: '/admin/siting-rules', label: '选址规则', icon: <SafetyCertificateOutlined />, Page: SitingRulesPage, permission: 'rules.manage' },
 ];
 

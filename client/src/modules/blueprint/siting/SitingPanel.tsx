@@ -3,7 +3,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, InputNumber, Space, Switch, Tooltip, Typography } from 'antd';
 import type { Polygon } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { analyzeSite } from '../../../api/siting.api';
+import { analyzeSite, type SitingNeeds } from '../../../api/siting.api';
+import { SitingReportAction } from '../../siting-report/SitingReportAction';
 import { ConflictOutlines, HighlightFeature, SiteDrawing, useMapActions, type SiteDrawMode, type SiteDrawSession, type SiteRefusal } from '../../../map';
 import { measureFigures } from '../measure-figures';
 import { areaFigures } from '../measure-format';
@@ -49,9 +50,9 @@ export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
   const session = useRef<SiteDrawSession | null>(null);
   const actions = useMapActions();
 
-  const analysis = useMutation({
-    mutationFn: (geometry: Polygon) => analyzeSite(geometry, industry.trim() || landMu != null ? { industry: industry.trim() || undefined, landMu: landMu ?? undefined } : undefined),
-  });
+  const needs = (): SitingNeeds | undefined => (industry.trim() || landMu != null ? { industry: industry.trim() || undefined, landMu: landMu ?? undefined } : undefined);
+  // The variables are kept with the result: a report is saved for exactly the site and needs analysed.
+  const analysis = useMutation({ mutationFn: (input: { geometry: Polygon; needs?: SitingNeeds }) => analyzeSite(input.geometry, input.needs) });
   const { reset } = analysis;
   // A result belongs to the site it was computed for.
   useEffect(() => {
@@ -170,11 +171,18 @@ export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
           <Input size="small" placeholder="行业（可选，如 C26 或名称）" value={industry} onChange={(e) => setIndustry(e.target.value)} data-testid="siting-industry" />
           <InputNumber size="small" min={0} placeholder="用地需求（亩）" value={landMu} onChange={(v) => setLandMu(v)} style={{ width: 140 }} data-testid="siting-land-mu" />
         </Space.Compact>
-        <Button type="primary" size="small" icon={<SearchOutlined />} disabled={!site} loading={analysis.isPending} onClick={() => site && analysis.mutate(site)} data-testid="siting-analyze">
+        <Button type="primary" size="small" icon={<SearchOutlined />} disabled={!site} loading={analysis.isPending} onClick={() => site && analysis.mutate({ geometry: site, needs: needs() })} data-testid="siting-analyze">
           分析
         </Button>
         {analysis.error && <Alert type="error" showIcon message={analysis.error.message} data-testid="siting-error" />}
-        {analysis.data && <SitingResult analysis={analysis.data} selectedFinding={finding} onFinding={(layer) => setFinding((f) => (f === layer ? null : layer))} />}
+        {analysis.data && (
+          <SitingResult
+            analysis={analysis.data}
+            actions={analysis.variables && <SitingReportAction key={analysis.submittedAt} site={analysis.variables.geometry} needs={analysis.variables.needs} />}
+            selectedFinding={finding}
+            onFinding={(layer) => setFinding((f) => (f === layer ? null : layer))}
+          />
+        )}
       </Space>
     </Card>
   );

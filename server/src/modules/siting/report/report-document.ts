@@ -1,5 +1,5 @@
 import type { SitingReport } from '../../../../../common/src/siting-report.ts';
-import { VERDICT_LABEL } from '../../../../../common/src/siting-report.ts';
+import { formatBeijingTime, VERDICT_LABEL } from '../../../../../common/src/siting-report.ts';
 import { POLLUTANTS, type PollutantKey } from '../../../../../common/src/siting.ts';
 import { formatScale, type MapDrawing } from './report-map.ts';
 import subsetFont from 'subset-font';
@@ -16,13 +16,6 @@ const KIND_LABEL = { hard: '刚性管控', soft: '弹性管控' } as const;
 
 const fmt = (v: number, digits = 2) => v.toLocaleString('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
-
-/** Beijing time, as the report's date line reads. */
-export function beijingTime(iso: string): string {
-  const d = new Date(new Date(iso).getTime() + 8 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
-}
 
 /**
  * Boundary points (界址点) of the site's outer rings in the GK zone, surveying order: X northing,
@@ -60,7 +53,7 @@ async function compose(report: SitingReport, map: MapDrawing, site: SiteGk, font
   pdf.text('精准选址分析报告', { size: 20, bold: true, align: 'center', gapAfter: 4 });
   pdf.text(report.title, { size: 11, align: 'center', gapAfter: 6 });
   pdf.text(
-    `报告编号：${report.number}    生成时间：${beijingTime(report.createdAt)}    生成人：${report.createdBy ? `${report.createdBy.displayName}（${report.createdBy.username}）` : '—'}`,
+    `报告编号：${report.number}    生成时间：${formatBeijingTime(report.createdAt)}    生成人：${report.createdBy ? `${report.createdBy.displayName}（${report.createdBy.username}）` : '—'}`,
     { size: 9, color: '#434343', align: 'center', gapAfter: 8 },
   );
   pdf.callout(`结论：${VERDICT_LABEL[a.verdict.result]}`, a.verdict.rule, VERDICT_COLOR[a.verdict.result]);
