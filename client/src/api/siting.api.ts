@@ -59,3 +59,8 @@ export interface SitingRuleInput {
 export const fetchSitingRules = () => http.get<SitingRuleRow[]>('/api/siting/rules');
 export const updateSitingRule = (id: string, change: SitingRuleChange) => http.put<SitingRuleRow>(`/api/siting/rules/${encodeURIComponent(id)}`, change);
 export const createSitingRule = (input: SitingRuleInput) => http.post<SitingRuleRow>('/api/siting/rules', input);
+
+// 推荐选址 (issue 4 item 4).
+import type { RecommendCandidate, RecommendRequest, RecommendResult } from '../../../common/src/siting-recommend.ts';
+export type { RecommendCandidate, RecommendRequest, RecommendResult };
+export const recommendSites = (request: RecommendRequest) => http.post<RecommendResult>('/api/siting/recommend', request);

@@ -17,3 +17,4 @@ export type { LayerVisibility } from './view-hash';
 export { SiteDrawing, type SiteDrawMode } from './SiteDrawing';
 export { ConflictOutlines } from './ConflictOutlines';
 export type { SiteDrawSession, SiteRefusal } from './SiteDrawing';
+export { CandidateSites, type CandidateSite } from './CandidateSites';

@@ -10,6 +10,7 @@ import { overlaysFor, treeOrder } from './layer-catalog';
 import { LayerTreePanel } from './LayerTreePanel';
 import { MapToolbar } from './MapToolbar';
 import { MeasurePanel } from './MeasurePanel';
+import { RecommendPanel } from './recommend/RecommendPanel';
 import { SitingPanel } from './siting/SitingPanel';
 import { useCompare } from './use-compare';
 import { useIdentify } from './use-identify';
@@ -43,24 +44,34 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
   const canSite = useSession().data?.permissions.includes('siting.use') ?? false;
   // The panel owns the drawing, the site and its analysis while it is open.
   const [siting, setSiting] = useState(false);
+  const [recommending, setRecommending] = useState(false);
 
   const startMeasure = (kind: MeasureKind | null) => {
     identify.close();
     setSiting(false);
+    setRecommending(false);
     setMeasure(kind);
   };
   const toggleSiting = () => {
     identify.close();
     setMeasure(null);
+    setRecommending(false);
     setSiting((open) => !open);
+  };
+  const toggleRecommend = () => {
+    identify.close();
+    setMeasure(null);
+    setSiting(false);
+    setRecommending((open) => !open);
   };
   const startCompare = () => {
     identify.close();
     setMeasure(null);
     setSiting(false);
+    setRecommending(false);
     compare.start();
   };
-  const drawing = measure !== null || siting;
+  const drawing = measure !== null || siting || recommending;
 
   const visibleCount = visibleKeys.filter((k) => treeKeys.includes(k)).length;
   return (
@@ -75,6 +86,8 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
       topRight={
         siting ? (
           <SitingPanel onClose={() => setSiting(false)} onShowLayer={(key) => visibility.setVisible(key, true)} />
+        ) : recommending ? (
+          <RecommendPanel regions={regions} onClose={() => setRecommending(false)} />
         ) : measure ? (
           <MeasurePanel kind={measure} geometry={measured} onKind={setMeasure} onClear={() => setClearToken((n) => n + 1)} onClose={() => setMeasure(null)} />
         ) : (
@@ -87,7 +100,7 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
       <HighlightFeature geometry={drawing ? null : (identify.selected?.geometry ?? null)} />
       <MapClickListener enabled={!drawing && !compare.state} onClick={identify.identifyAt} />
       <MeasureDrawing kind={measure} onChange={setMeasured} clearToken={clearToken} />
-      <MapToolbar measure={measure} onMeasure={startMeasure} siting={canSite ? siting : undefined} onSiting={toggleSiting} canCompare={compare.canCompare} onCompare={startCompare} />
+      <MapToolbar measure={measure} onMeasure={startMeasure} siting={canSite ? siting : undefined} onSiting={toggleSiting} recommend={canSite ? recommending : undefined} onRecommend={toggleRecommend} canCompare={compare.canCompare} onCompare={startCompare} />
       <DataToolbar />
       {children}
     </MapView>

@@ -1,4 +1,4 @@
-import { AimOutlined, ColumnWidthOutlined, ExpandAltOutlined, GatewayOutlined } from '@ant-design/icons';
+import { AimOutlined, BulbOutlined, ColumnWidthOutlined, ExpandAltOutlined, GatewayOutlined } from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import type { MeasureKind } from '../../map';
@@ -9,13 +9,16 @@ export interface MapToolbarProps {
   /** 选址分析 open; undefined = the user may not use it (no `siting.use`). */
   siting?: boolean;
   onSiting?(): void;
+  /** 推荐选址 open; undefined = not allowed (no `siting.use`). */
+  recommend?: boolean;
+  onRecommend?(): void;
   canCompare: boolean;
   onCompare(): void;
   /** More tools from other features of the page (import, export, print). */
   extra?: ReactNode;
 }
 
-export function MapToolbar({ measure, onMeasure, siting, onSiting, canCompare, onCompare, extra }: MapToolbarProps) {
+export function MapToolbar({ measure, onMeasure, siting, onSiting, recommend, onRecommend, canCompare, onCompare, extra }: MapToolbarProps) {
   const toggle = (kind: MeasureKind) => onMeasure(measure === kind ? null : kind);
   return (
     <div className="map-panel map-toolbar" data-testid="map-toolbar">
@@ -33,6 +36,13 @@ export function MapToolbar({ measure, onMeasure, siting, onSiting, canCompare, o
         <Tooltip title="绘制地块，分析冲突、区域与容量">
           <Button size="small" type={siting ? 'primary' : 'default'} icon={<AimOutlined />} onClick={onSiting} data-testid="tool-siting">
             选址分析
+          </Button>
+        </Tooltip>
+      )}
+      {recommend !== undefined && (
+        <Tooltip title="按面积、产业、区位从存量土地中推荐候选选址">
+          <Button size="small" type={recommend ? 'primary' : 'default'} icon={<BulbOutlined />} onClick={onRecommend} data-testid="tool-recommend">
+            推荐选址
           </Button>
         </Tooltip>
       )}
