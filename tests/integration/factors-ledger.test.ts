@@ -6,7 +6,7 @@ import { TEST_PASSWORD } from '../support/test-env.ts';
 
 type Agent = Awaited<ReturnType<typeof loginAs>>;
 let ctx: TestContext;
-let city: Agent, planner: Agent, leader: Agent, zrzy: Agent, sthj: Agent, wlj: Agent;
+let city: Agent, planner: Agent, leader: Agent, zrzy: Agent, sthj: Agent, wlj: Agent, czj: Agent;
 /** A year no earlier run has used, so every account of this file starts at zero on a reused PostGIS database. */
 let year: number;
 const run = `t${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -54,11 +54,12 @@ const counts = async () => ({
   accounts: Number((await ctx.db.knex('factor_accounts').count({ c: '*' }).first())!.c),
 });
 
+const czjPost = (body: object) => czj.post('/api/factors/movements').send(body);
 const isoDate = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   ctx = await testContext();
-  [city, planner, leader, zrzy, sthj, wlj] = (await Promise.all(['city', 'planner', 'leader', 'zrzy', 'sthj', 'wlj'].map((u) => loginAs(ctx.app, u)))) as [Agent, Agent, Agent, Agent, Agent, Agent];
+  [city, planner, leader, zrzy, sthj, wlj, czj] = (await Promise.all(['city', 'planner', 'leader', 'zrzy', 'sthj', 'wlj', 'czj'].map((u) => loginAs(ctx.app, u)))) as Agent[] as [Agent, Agent, Agent, Agent, Agent, Agent, Agent];
   const max = await ctx.db.knex('factor_accounts').where('year', '>=', 2040).max({ y: 'year' }).first();
   year = Math.max(Number(max?.y ?? 0), 2039) + 1;
 });
@@ -172,6 +173,21 @@ describe('factor ledger: movement kinds and pooling rules', () => {
     expect(land.body.error.message).toMatch(/只适用于/);
   });
 
+  it('funds are kept per funding source; sources cannot be mixed', async () => {
+    const source = '中央预算内投资';
+    await czjPost(movement('下达', at('funds', 'external', undefined, source), at('funds', 'city', undefined, source), 1000)).expect(201);
+    const alloc = await czjPost(movement('分配', at('funds', 'city', undefined, source), at('funds', 'project', DCF_PROJECT, source), 260.5)).expect(201);
+    expect(alloc.body).toMatchObject({ unit: '万元', fundingSource: source, amount: 260.5 });
+    const mixed = await czjPost(movement('分配', at('funds', 'city', undefined, source), at('funds', 'project', DCF_PROJECT, '地方政府专项债券'), 1)).expect(400);
+    expect(mixed.body.error.message).toMatch(/资金来源须一致/);
+    const accounts = (await city.get(`/api/factors/accounts?factor=funds&year=${year}`).expect(200)).body;
+    expect(accounts.map((a: { owner: { kind: string }; fundingSource: string; balance: number }) => [a.owner.kind, a.fundingSource, a.balance])).toEqual([
+      ['external', source, -1000],
+      ['city', source, 739.5],
+      ['project', source, 260.5],
+    ]);
+  });
+
   it('accounts can be addressed by id; the listing filters by factor, owner kind, region and year', async () => {
     const list = (await city.get(`/api/factors/accounts?factor=land&year=${year}`).expect(200)).body;
     const dcf = list.find((a: { owner: { code: string } }) => a.owner.code === DCF);
@@ -180,7 +196,7 @@ describe('factor ledger: movement kinds and pooling rules', () => {
     const byRegion = (await city.get(`/api/factors/accounts?region=${DCF}&year=${year}&ownerKind=county`).expect(200)).body;
     expect(byRegion.every((a: { owner: { code: string; kind: string } }) => a.owner.code === DCF && a.owner.kind === 'county')).toBe(true);
     expect(byRegion.find((a: { factor: string }) => a.factor === 'land').balance).toBe(620);
-    const projects = (await city.get(`/api/factors/accounts?region=${DCF}&year=${year}&ownerKind=project`).expect(200)).body;
+    const projects = (await city.get(`/api/factors/accounts?region=${DCF}&year=${year}&ownerKind=project&factor=land`).expect(200)).body;
     expect(projects.map((a: { owner: { code: string } }) => a.owner.code)).toEqual([DCF_PROJECT]);
     const bad = await city.get('/api/factors/accounts?factor=gold').expect(400);
     expect(bad.body.error.message).toMatch(/要素须为/);
@@ -289,7 +305,7 @@ describe('factor ledger: idempotency and access', () => {
     const sthjFactors = new Set((await sthj.get(`/api/factors/accounts?year=${year}`).expect(200)).body.map((a: { factor: string }) => a.factor));
     expect([...sthjFactors].sort()).toEqual(['cod']);
     expect((await wlj.get('/api/factors/accounts').expect(200)).body).toEqual([]);
-    const plannerProjects = (await planner.get(`/api/factors/accounts?year=${year}&ownerKind=project`).expect(200)).body.map((a: { owner: { code: string } }) => a.owner.code);
+    const plannerProjects = (await planner.get(`/api/factors/accounts?year=${year}&ownerKind=project&factor=land`).expect(200)).body.map((a: { owner: { code: string } }) => a.owner.code);
     expect(plannerProjects).toEqual([DCF_PROJECT]);
     const leaderProjects = (await leader.get(`/api/factors/accounts?year=${year}&ownerKind=project`).expect(200)).body;
     expect(leaderProjects.length).toBeGreaterThanOrEqual(1);
