@@ -132,6 +132,7 @@ if (EMBEDDED_ROUNDS > 0) {
   progress(`opening the embedded engine in ${config.dataDir}…`);
   const embedded = await prepareDatabase({ ...config, databaseUrl: undefined });
   embeddedFarmland = await farmlandCount(embedded);
+  progress(`embedded engine ${embedded.location}: ${embeddedFarmland} farmland patches`);
   const app = await serve(embedded);
   for (let round = -WARMUP; round < EMBEDDED_ROUNDS; round++) {
     progress(`PGlite round ${round + 1}/${EMBEDDED_ROUNDS}`);
@@ -155,7 +156,7 @@ function insideByLayer(body: Analysis): Map<string, number> {
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(1, 0.001 * Math.max(a, b));
 
 const sameData = embeddedFarmland === null || embeddedFarmland === farmland;
-console.log(`\n各选址 PostGIS ${ROUNDS} 轮（裸 SQL 与 HTTP 交替）${EMBEDDED_ROUNDS > 0 ? `，内置引擎 ${EMBEDDED_ROUNDS} 轮` : ''}；时间为毫秒`);
+console.log(`\n各选址 PostGIS ${ROUNDS} 轮（裸 SQL 与 HTTP 交替）${EMBEDDED_ROUNDS > 0 ? `，内置引擎（PGlite，永久基本农田 ${embeddedFarmland} 个图斑）${EMBEDDED_ROUNDS} 轮` : ''}；时间为毫秒`);
 if (embeddedFarmland !== null && !sameData) {
   console.log(`注意：内置引擎的永久基本农田为 ${embeddedFarmland} 个图斑，与 PostGIS 的 ${farmland} 个不同，内置/PostGIS 比值不可直接比较`);
 }
