@@ -57,7 +57,12 @@ export interface SitingAnalysis {
       items: { factor: PollutantKey; name: string; remainingT: number | null; neededT: number | null; gapT: number | null }[];
     } | null;
     gaps: { factor: string; name: string; needed: number; available: number; gap: number; unit: string }[];
-    factorPools: null;
+    /** The county's and the city pool's factor balances (要素账户, this year) against the needs. */
+    factorPools: {
+      year: number;
+      county: string | null;
+      items: { factor: string; name: string; unit: string; countyBalance: number | null; cityBalance: number | null; needed: number | null; gap: number | null }[];
+    } | null;
     factorPoolsNote: string;
   };
 }

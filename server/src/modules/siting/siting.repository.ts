@@ -76,3 +76,18 @@ export async function countyStockLand(db: Knex, countyCode: string): Promise<{ p
   const r = await db.raw(sqlFile(import.meta.url, 'county-stock-land.sql'), { countyCode, stockLayer: CONTEXT_LAYERS.stockLand });
   return r.rows[0];
 }
+
+export interface FactorPoolRow {
+  factor: string;
+  county_balance: number | null;
+  city_balance: number | null;
+}
+
+export async function factorPools(db: Knex, countyCode: string, year: number): Promise<FactorPoolRow[]> {
+  const r = await db.raw(sqlFile(import.meta.url, 'factor-pools.sql'), { countyCode, year });
+  return r.rows.map((row: FactorPoolRow) => ({
+    factor: row.factor,
+    county_balance: row.county_balance === null ? null : Number(row.county_balance),
+    city_balance: row.city_balance === null ? null : Number(row.city_balance),
+  }));
+}

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { POLLUTANTS, type PollutantKey, type SitingAnalysis, type SitingFinding, type SitingNeeds } from '../../../../common/src/siting.ts';
+import { FACTOR_KEYS, FACTORS, type FactorKey } from '../../../../common/src/factors.ts';
 import { gkZone, m2ToHa, m2ToMu } from '../../../../common/src/units.ts';
 import { badRequest } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
@@ -33,7 +34,10 @@ export class SitingService {
     const siteM2 = context.m2;
     const findings = rows.map((row) => this.finding(row, siteM2, rules)).filter((f): f is SitingFinding => f !== null);
     findings.sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || b.overlapM2 - a.overlapM2);
-    const stock = context.county ? await repo.countyStockLand(this.db, context.county.code) : { parcels: 0, m2: 0 };
+    const year = beijingYear();
+    const [stock, pools] = context.county
+      ? await Promise.all([repo.countyStockLand(this.db, context.county.code), repo.factorPools(this.db, context.county.code, year)])
+      : [{ parcels: 0, m2: 0 }, []];
 
     return {
       area: { m2: round(siteM2), mu: round(m2ToMu(siteM2), 4), ha: round(m2ToHa(siteM2), 6), ellipsoidalM2: round(context.ellipsoidal_m2), epsg },
@@ -46,7 +50,7 @@ export class SitingService {
       findings,
       verdict: this.verdict(findings, rules),
       roads: road ? { nearestName: road.name, grade: road.grade, distanceM: round(road.distance_m, 1) } : null,
-      capacity: capacity(context, stock, needs),
+      capacity: capacity(context, stock, needs, { year, rows: pools }),
     };
   }
 
@@ -150,7 +154,50 @@ function controlUnit(props: Record<string, unknown>): NonNullable<SitingAnalysis
   return { code: String(props.code ?? ''), name: String(props.name ?? ''), category: typeof props.category === 'string' ? props.category : null, capacity };
 }
 
-function capacity(context: repo.SiteContextRow, stock: { parcels: number; m2: number }, needs: SitingNeeds): SitingAnalysis['capacity'] {
+/** The calendar year in Beijing: the factor accounts are kept per year. */
+const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+
+/** Which need each factor pool answers (coal and 占补平衡 are not asked for at siting time). */
+const POOL_NEEDS: Partial<Record<FactorKey, (n: SitingNeeds) => number | undefined>> = {
+  land: (n) => n.landMu,
+  energy: (n) => n.energyTce,
+  cod: (n) => n.pollutants?.codT,
+  nh3n: (n) => n.pollutants?.nh3nT,
+  so2: (n) => n.pollutants?.so2T,
+  nox: (n) => n.pollutants?.noxT,
+  vocs: (n) => n.pollutants?.vocsT,
+};
+
+/**
+ * The county's own pool first, then the city pool (办法第十五、十七条): a need is met when the two
+ * together hold it; the gap is what neither holds. A factor with no account at all counts as zero.
+ */
+function factorPoolItems(pools: { year: number; rows: repo.FactorPoolRow[] }, needs: SitingNeeds) {
+  const byFactor = new Map(pools.rows.map((r) => [r.factor, r]));
+  return (FACTOR_KEYS.filter((f) => f !== 'funds') as FactorKey[])
+    .filter((f) => byFactor.has(f) || POOL_NEEDS[f]?.(needs) !== undefined)
+    .map((factor) => {
+      const row = byFactor.get(factor);
+      const needed = POOL_NEEDS[factor]?.(needs) ?? null;
+      const held = (row?.county_balance ?? 0) + (row?.city_balance ?? 0);
+      return {
+        factor,
+        name: FACTORS[factor].name,
+        unit: FACTORS[factor].unit,
+        countyBalance: row?.county_balance ?? null,
+        cityBalance: row?.city_balance ?? null,
+        needed,
+        gap: needed === null ? null : round(Math.max(0, needed - held), 4),
+      };
+    });
+}
+
+function capacity(
+  context: repo.SiteContextRow,
+  stock: { parcels: number; m2: number },
+  needs: SitingNeeds,
+  pools: { year: number; rows: repo.FactorPoolRow[] },
+): SitingAnalysis['capacity'] {
   const gaps: SitingAnalysis['capacity']['gaps'] = [];
   const stockMu = m2ToMu(stock.m2);
   const neededMu = needs.landMu ?? null;
@@ -172,6 +219,10 @@ function capacity(context: repo.SiteContextRow, stock: { parcels: number; m2: nu
       if (needed > 0) gaps.push({ factor, name: POLLUTANTS[factor], needed, available: 0, gap: needed, unit: '吨/年' });
     }
   }
+  const poolItems = factorPoolItems(pools, needs);
+  for (const item of poolItems) {
+    if (item.gap) gaps.push({ factor: `pool:${item.factor}`, name: `${item.name}（县级与市级统筹池）`, needed: item.needed!, available: round((item.countyBalance ?? 0) + (item.cityBalance ?? 0), 4), gap: item.gap, unit: item.unit });
+  }
   return {
     stockLand: {
       county: context.county?.name ?? null,
@@ -184,7 +235,9 @@ function capacity(context: repo.SiteContextRow, stock: { parcels: number; m2: nu
     },
     controlUnit: unit && items ? { code: unit.code, name: unit.name, items } : null,
     gaps,
-    factorPools: null,
-    factorPoolsNote: `要素保障台账（市、县要素池余额，办法第十五条）尚未建立，县级能耗、煤炭、用地指标与污染物总量池余额暂无法核对${needs.energyTce !== undefined ? `；本项目能耗需求 ${needs.energyTce} 吨标准煤待台账建立后核对` : ''}`,
+    factorPools: context.county ? { year: pools.year, county: context.county.name, items: poolItems } : null,
+    factorPoolsNote: context.county
+      ? `要素池余额取自要素保障台账（${pools.year} 年）：先用${context.county.name}本级账户，不足部分由市级统筹池保障（办法第十五、十七条）；余额为当前数，尚未扣除审批中的分配方案`
+      : '选址不在任何县级行政区内，无法核对县级要素池',
   };
 }

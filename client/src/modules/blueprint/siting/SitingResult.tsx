@@ -81,8 +81,32 @@ function Capacity({ capacity }: { capacity: SitingAnalysis['capacity'] }) {
           />
         ))
       )}
+      {capacity.factorPools && <FactorPools pools={capacity.factorPools} />}
       {capacity.factorPoolsNote && <Typography.Text type="secondary">{capacity.factorPoolsNote}</Typography.Text>}
     </Space>
+  );
+}
+
+type Pools = NonNullable<SitingAnalysis['capacity']['factorPools']>;
+const amount = (v: number | null) => (v === null ? '—' : v.toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
+
+/** The county's and the city pool's balances per factor, with the need and any gap. */
+function FactorPools({ pools }: { pools: Pools }) {
+  return (
+    <Table<Pools['items'][number]>
+      size="small"
+      rowKey="factor"
+      pagination={false}
+      dataSource={pools.items}
+      data-testid="siting-factor-pools"
+      columns={[
+        { title: `要素池（${pools.year}年）`, dataIndex: 'name', render: (name: string, i) => `${name}（${i.unit}）` },
+        { title: pools.county ?? '县级', dataIndex: 'countyBalance', align: 'right', render: amount },
+        { title: '市级统筹', dataIndex: 'cityBalance', align: 'right', render: amount },
+        { title: '需求', dataIndex: 'needed', align: 'right', render: amount },
+        { title: '缺口', dataIndex: 'gap', align: 'right', render: (gap: number | null) => (gap ? <Typography.Text type="danger">{amount(gap)}</Typography.Text> : amount(gap)) },
+      ]}
+    />
   );
 }
 

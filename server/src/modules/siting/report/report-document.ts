@@ -136,6 +136,20 @@ async function compose(report: SitingReport, map: MapDrawing, site: SiteGk, font
     );
   }
   if (a.capacity.gaps.length > 0) pdf.text(`缺口汇总：${a.capacity.gaps.map((g) => `${g.name}缺 ${fmt(g.gap)} ${g.unit}`).join('；')}。`, { size: 9, color: '#cf1322' });
+  const pools = a.capacity.factorPools;
+  if (pools) {
+    const amount = (v: number | null) => (v === null ? '—' : fmt(v, 2));
+    pdf.table(
+      [
+        { title: `要素池（${pools.year}年）`, width: 0.32 },
+        { title: pools.county ?? '县级', width: 0.17, align: 'right' },
+        { title: '市级统筹池', width: 0.17, align: 'right' },
+        { title: '项目需求', width: 0.17, align: 'right' },
+        { title: '缺口', width: 0.17, align: 'right' },
+      ],
+      pools.items.map((i) => [`${i.name}（${i.unit}）`, amount(i.countyBalance), amount(i.cityBalance), amount(i.needed), amount(i.gap)]),
+    );
+  }
   pdf.text(a.capacity.factorPoolsNote, { size: 8, color: '#595959' });
 
   pdf.heading('六、界址点坐标');
