@@ -127,13 +127,13 @@ export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
           }}
         />
         <Space wrap size={6}>
-          <Tooltip title="撤销（Ctrl+Z）">
+          <Tooltip title="撤销（Ctrl+Z）" placement="bottom">
             <Button size="small" icon={<UndoOutlined />} disabled={!history.canUndo} onClick={() => session.current?.undo()} data-testid="siting-undo" aria-label="撤销" />
           </Tooltip>
-          <Tooltip title="重做（Ctrl+Shift+Z 或 Ctrl+Y）">
+          <Tooltip title="重做（Ctrl+Shift+Z 或 Ctrl+Y）" placement="bottom">
             <Button size="small" icon={<RedoOutlined />} disabled={!history.canRedo} onClick={() => session.current?.redo()} data-testid="siting-redo" aria-label="重做" />
           </Tooltip>
-          <Tooltip title="吸附到可见图层的节点和边线">
+          <Tooltip title="吸附到可见图层的节点和边线" placement="bottom">
             <span>
               <Switch size="small" checked={snapping} onChange={setSnapping} data-testid="siting-snap" /> 吸附
             </span>
