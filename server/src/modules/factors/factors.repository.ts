@@ -61,6 +61,8 @@ export interface AccountFilter {
   year?: number;
   region?: string;
   ids?: number[];
+  ownerCode?: string;
+  fundingSource?: string;
 }
 
 export async function listAccounts(db: Db, visibility: Visibility, f: AccountFilter = {}): Promise<AccountRow[]> {
@@ -72,6 +74,8 @@ export async function listAccounts(db: Db, visibility: Visibility, f: AccountFil
     year: f.year ?? null,
     region: f.region ?? null,
     ids: f.ids ? pgArray(f.ids) : null,
+    ownerCode: f.ownerCode ?? null,
+    fundingSource: f.fundingSource ?? null,
   });
   return res.rows;
 }

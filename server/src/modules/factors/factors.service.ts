@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import {
+  EXTERNAL_CODE,
   FACTORS,
   FUNDING_SOURCES,
   MOVEMENT_RULES,
@@ -135,8 +136,10 @@ export class FactorsService {
     const replay = await this.replay(req.requestKey, hash, trx);
     if (replay) return replay;
 
-    const from = await this.resolve(trx, req.from, 'from');
-    const { row: toRow } = await this.resolve(trx, req.to, 'to');
+    const ids = [req.from, req.to].filter((r): r is number => typeof r === 'number');
+    const known = new Map((ids.length ? await listAccounts(trx, ALL, { ids }) : []).map((r) => [r.id, r]));
+    const from = await this.resolve(trx, req.from, 'from', known);
+    const { row: toRow } = await this.resolve(trx, req.to, 'to', known);
     const to = { row: toRow! };
     const factor = to.row.factor;
     const fromLabel = from.label;
@@ -222,10 +225,10 @@ export class FactorsService {
    * An account reference to its row. The credited side is opened on first use (create on first credit);
    * the debited side must exist, or be external (the contra account, opened on demand by the caller).
    */
-  private async resolve(trx: Knex.Transaction, ref: AccountRef, side: 'from' | 'to'): Promise<Resolved> {
+  private async resolve(trx: Knex.Transaction, ref: AccountRef, side: 'from' | 'to', known: Map<number, AccountRow>): Promise<Resolved> {
     const sideName = side === 'from' ? '转出' : '转入';
     if (typeof ref === 'number') {
-      const [row] = await listAccounts(trx, ALL, { ids: [ref] });
+      const row = known.get(ref);
       if (!row) throw notFoundOrNoAccess(`${sideName}账户 ${ref} `);
       return { row, kind: row.owner_kind, identity: { kind: row.owner_kind, regionId: row.region_id, projectId: row.project_id }, label: accountLabel(row) };
     }
@@ -234,6 +237,12 @@ export class FactorsService {
       throw badRequest(`资金账户须注明资金来源 fundingSource（${FUNDING_SOURCES.join('、')}）`);
     }
     if (ref.factor !== 'funds' && fundingSource !== '') throw badRequest('只有资金账户区分资金来源');
+    // Fast path, one query: the account exists and the owner is named (the city and external need no code).
+    if (ref.owner.kind === 'city' || ref.owner.kind === 'external' || ref.owner.code) {
+      const ownerCode = ref.owner.kind === 'external' ? EXTERNAL_CODE : ref.owner.code;
+      const [row] = await listAccounts(trx, ALL, { factor: ref.factor, ownerKind: ref.owner.kind, year: ref.year, ownerCode, fundingSource });
+      if (row) return { row, kind: row.owner_kind, identity: { kind: row.owner_kind, regionId: row.region_id, projectId: row.project_id }, label: accountLabel(row) };
+    }
     const identity = await findOwner(trx, ref.owner.kind, ref.owner.code);
     if (!identity) {
       if (ref.owner.kind === 'project') throw notFoundOrNoAccess(`项目 ${ref.owner.code ?? ''} `);

@@ -12,5 +12,7 @@ where a.factor = any(:factors::text[])
   and (:year::int is null or a.year = :year::int)
   and (:region::text is null or r.code = :region::text or p.region_id = (select id from regions where code = :region::text))
   and (:ids::int[] is null or a.id = any(:ids::int[]))
+  and (:ownerCode::text is null or coalesce(r.code, p.code, 'external') = :ownerCode::text)
+  and (:fundingSource::text is null or a.funding_source = :fundingSource::text)
 order by a.year desc, array_position(:factors::text[], a.factor::text),
          array_position('{external,city,county,zone,project}'::text[], a.owner_kind::text), owner_code, a.funding_source
