@@ -11,12 +11,13 @@
  *     ST_Area(ST_Transform(ST_Union(ST_Intersection(f.geom, site)), zone)) with the && + ST_Intersects
  *     filter, on its own connection (jit off), summed over the layers;
  *   - the embedded engine: the same requests against a second app on PGlite.
- * PostGIS rounds are interleaved (bare, HTTP, bare, HTTP …) so drift on a shared machine hits both alike.
+ * Rounds are interleaved (bare SQL, PostGIS app, PGlite app, site by site) so drift on a shared machine
+ * hits all three alike.
  * The figures are checked too: each layer's overlap from the app against the bare SQL, and the embedded
  * engine's findings against PostGIS's.
  *
  *   BENCH_ROUNDS (default 20)           timed rounds per site on PostGIS
- *   BENCH_EMBEDDED_ROUNDS (default 10)  timed rounds per site on PGlite; 0 skips the embedded engine
+ *   BENCH_EMBEDDED_ROUNDS (as many)     timed rounds per site on PGlite; 0 skips the embedded engine
  */
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -29,7 +30,7 @@ import { benchSites, type BenchSite } from './bench/siting-sites.ts';
 
 const SIZES_MU = [500, 5_000, 50_000] as const;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
-const EMBEDDED_ROUNDS = Number(process.env.BENCH_EMBEDDED_ROUNDS ?? 10);
+const EMBEDDED_ROUNDS = Number(process.env.BENCH_EMBEDDED_ROUNDS ?? ROUNDS);
 const WARMUP = 2;
 const USER = 'planner';
 
@@ -101,50 +102,51 @@ for (const s of sites) {
   console.log(`  ${s.label.padEnd(9)} EPSG:${s.epsg}，触及 ${s.layers.join('、')}；外包框内农田图斑 ${s.farmlandPatches} 个`);
 }
 
-const pgApp = await serve(postgis);
-const pgHttp = new Map<BenchSite, number[]>(sites.map((s) => [s, []]));
-const pgBare = new Map<BenchSite, number[]>(sites.map((s) => [s, []]));
-const pgBody = new Map<BenchSite, Analysis>();
-const bareM2 = new Map<BenchSite, Map<string, number>>();
-for (let round = -WARMUP; round < ROUNDS; round++) {
-  if (round >= 0 && round % 5 === 0) progress(`PostGIS round ${round + 1}/${ROUNDS}`);
-  for (const site of sites) {
-    const b = await timeBare(site);
-    const h = await pgApp.analyze(site);
-    if (round < 0) {
-      pgBody.set(site, h.body);
-      bareM2.set(site, b.m2);
-      continue;
-    }
-    pgBare.get(site)!.push(b.elapsed);
-    pgHttp.get(site)!.push(h.elapsed);
-  }
-}
-await pgApp.close();
-await bare.end();
-await postgis.close();
-
-// ---- Embedded (PGlite) ---------------------------------------------------------------------------
-const embeddedTimes = new Map<BenchSite, number[]>(sites.map((s) => [s, []]));
-const embeddedBody = new Map<BenchSite, Analysis>();
+// ---- Embedded (PGlite), opened beside PostGIS so that both are timed in the same rounds -------------
+let embedded: Database | null = null;
 let embeddedFarmland: number | null = null;
 if (EMBEDDED_ROUNDS > 0) {
   progress(`opening the embedded engine in ${config.dataDir}…`);
-  const embedded = await prepareDatabase({ ...config, databaseUrl: undefined });
+  embedded = await prepareDatabase({ ...config, databaseUrl: undefined });
   embeddedFarmland = await farmlandCount(embedded);
   progress(`embedded engine ${embedded.location}: ${embeddedFarmland} farmland patches`);
-  const app = await serve(embedded);
-  for (let round = -WARMUP; round < EMBEDDED_ROUNDS; round++) {
-    progress(`PGlite round ${round + 1}/${EMBEDDED_ROUNDS}`);
-    for (const site of sites) {
-      const h = await app.analyze(site);
-      if (round < 0) embeddedBody.set(site, h.body);
-      else embeddedTimes.get(site)!.push(h.elapsed);
+}
+
+// ---- Rounds: bare SQL, PostGIS app, PGlite app, site by site -------------------------------------
+const pgApp = await serve(postgis);
+const embeddedApp = embedded ? await serve(embedded) : null;
+const pgHttp = new Map<BenchSite, number[]>(sites.map((s) => [s, []]));
+const pgBare = new Map<BenchSite, number[]>(sites.map((s) => [s, []]));
+const embeddedTimes = new Map<BenchSite, number[]>(sites.map((s) => [s, []]));
+const pgBody = new Map<BenchSite, Analysis>();
+const embeddedBody = new Map<BenchSite, Analysis>();
+const bareM2 = new Map<BenchSite, Map<string, number>>();
+for (let round = -WARMUP; round < Math.max(ROUNDS, EMBEDDED_ROUNDS); round++) {
+  if (round >= 0 && round % 5 === 0) progress(`round ${round + 1}/${Math.max(ROUNDS, EMBEDDED_ROUNDS)}`);
+  for (const site of sites) {
+    if (round < ROUNDS) {
+      const b = await timeBare(site);
+      const h = await pgApp.analyze(site);
+      if (round < 0) {
+        pgBody.set(site, h.body);
+        bareM2.set(site, b.m2);
+      } else {
+        pgBare.get(site)!.push(b.elapsed);
+        pgHttp.get(site)!.push(h.elapsed);
+      }
+    }
+    if (embeddedApp && round < EMBEDDED_ROUNDS) {
+      const e = await embeddedApp.analyze(site);
+      if (round < 0) embeddedBody.set(site, e.body);
+      else embeddedTimes.get(site)!.push(e.elapsed);
     }
   }
-  await app.close();
-  await embedded.close();
 }
+await pgApp.close();
+await embeddedApp?.close();
+await bare.end();
+await postgis.close();
+await embedded?.close();
 
 // ---- Report --------------------------------------------------------------------------------------
 /** Each layer's inside overlap as the app reports it (rules of one layer summed). */
@@ -156,7 +158,7 @@ function insideByLayer(body: Analysis): Map<string, number> {
 const close = (a: number, b: number) => Math.abs(a - b) <= Math.max(1, 0.001 * Math.max(a, b));
 
 const sameData = embeddedFarmland === null || embeddedFarmland === farmland;
-console.log(`\n各选址 PostGIS ${ROUNDS} 轮（裸 SQL 与 HTTP 交替）${EMBEDDED_ROUNDS > 0 ? `，内置引擎（PGlite，永久基本农田 ${embeddedFarmland} 个图斑）${EMBEDDED_ROUNDS} 轮` : ''}；时间为毫秒`);
+console.log(`\n各选址 PostGIS ${ROUNDS} 轮（裸 SQL、PostGIS、内置引擎交替）${EMBEDDED_ROUNDS > 0 ? `，内置引擎（PGlite，永久基本农田 ${embeddedFarmland} 个图斑）${EMBEDDED_ROUNDS} 轮` : ''}；时间为毫秒`);
 if (embeddedFarmland !== null && !sameData) {
   console.log(`注意：内置引擎的永久基本农田为 ${embeddedFarmland} 个图斑，与 PostGIS 的 ${farmland} 个不同，内置/PostGIS 比值不可直接比较`);
 }
