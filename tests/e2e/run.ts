@@ -14,10 +14,11 @@ import { runTest, type E2ETest, type TestResult } from './harness.ts';
 import { loginTests } from './login.e2e.ts';
 import { mapLayerTests } from './map-layers.e2e.ts';
 import { startServer, type RunningServer } from './server-process.ts';
+import { sitingRecommendTests } from './siting-recommend.e2e.ts';
 import { sitingReportTests } from './siting-report.e2e.ts';
 import { sitingTests } from './siting.e2e.ts';
 
-const allTests: E2ETest[] = [...loginTests, ...blueprintMapTests, ...basemapTests, ...mapLayerTests, ...dataToolsTests, ...sitingTests, ...sitingReportTests];
+const allTests: E2ETest[] = [...loginTests, ...blueprintMapTests, ...basemapTests, ...mapLayerTests, ...dataToolsTests, ...sitingTests, ...sitingReportTests, ...sitingRecommendTests];
 
 const log = (line: string) => console.log(line);
 

@@ -25,7 +25,7 @@ export function CandidateCompare({ candidates, open, onClose }: { candidates: Re
         return x ? `${x.points.toFixed(1)} 分 — ${x.reason}` : '—';
       }),
     })),
-    { key: 'road', label: '距主要道路', cells: candidates.map((c) => (c.road ? `${formatRoadDistance(c.road.distanceM)}（${c.road.name ?? '未命名'}）` : '—')) },
+    { key: 'roadDistance', label: '距主要道路', cells: candidates.map((c) => (c.road ? `${formatRoadDistance(c.road.distanceM)}（${c.road.name ?? '未命名'}）` : '—')) },
     { key: 'park', label: '园区', cells: candidates.map((c) => c.park?.name ?? c.zone?.name ?? '不在园区内') },
     { key: 'county', label: '县区', cells: candidates.map((c) => c.county?.name ?? '—') },
     {

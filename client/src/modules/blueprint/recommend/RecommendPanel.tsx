@@ -50,7 +50,9 @@ export function RecommendPanel({ regions, onClose }: RecommendPanelProps) {
     setSelectedId(id);
     const c = candidates.find((x) => x.id === id);
     const bbox = c && bboxOfAll([c.geometry]);
-    if (bbox) actions?.fitBounds(bbox, { maxZoom: 16 });
+    if (bbox) actions?.fitBounds(bbox, { maxZoom: 15 });
+    // A click on the map selects too: bring the list item (and its reasons) into view.
+    requestAnimationFrame(() => document.querySelector(`[data-candidate-id="${id}"]`)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' }));
   };
   const submit = () => {
     if (areaMu == null) return;
@@ -86,7 +88,7 @@ export function RecommendPanel({ regions, onClose }: RecommendPanelProps) {
         </Form.Item>
         <Typography.Text type="secondary">评分权重（按比例归一）</Typography.Text>
         {CRITERION_KEYS.map((k) => (
-          <Form.Item key={k} label={CRITERIA[k]} className="recommend-weight">
+          <Form.Item key={k} label={`${CRITERIA[k]} ${weights[k]}`} className="recommend-weight">
             <Slider min={0} max={100} value={weights[k]} onChange={(v) => setWeight(k, v)} data-testid={`recommend-weight-${k}`} />
           </Form.Item>
         ))}
