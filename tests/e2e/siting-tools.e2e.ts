@@ -6,6 +6,7 @@ import { area, bbox, bboxPolygon, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import proj4 from 'proj4';
 import { coordinateFileBytes, EPSG_4527, rect, type TestParcel, type XY } from './coordinate-file.fixture.ts';
+import { polygonArea } from '../../common/src/geodesy.ts';
 import { DEMO_PASSWORD, ROOT } from './e2e-config.ts';
 import type { E2ETest } from './harness.ts';
 import { MapLayersDriver } from './map-layers-driver.ts';
@@ -106,6 +107,16 @@ export const sitingToolsTests: E2ETest[] = [
       assert.equal(await siting.liveMu(), second, 'undo brings the cleared site back');
       assert.equal(await page.getByTestId('siting-redo').isEnabled(), true);
       await screenshot('restored');
+
+      // A circle resizes about its centre: dragging its edge from r to 1.5 r gives 2.25 × the area.
+      await siting.chooseMode('circle');
+      const centre = { x: c.x - 150, y: c.y - 20 };
+      await siting.drawRectangle(centre, { x: centre.x + 100, y: centre.y });
+      const small = await siting.waitForLiveArea();
+      await siting.drag({ x: centre.x + 100, y: centre.y }, { x: centre.x + 150, y: centre.y });
+      const large = (await siting.liveMu())!;
+      within(large / small, 2.25, 0.03, 'circle area ratio after resizing');
+      await screenshot('circle');
     },
   },
   {
@@ -183,6 +194,87 @@ export const sitingToolsTests: E2ETest[] = [
     },
   },
   {
+    id: 'siting-snap',
+    name: '选址分析: with 吸附 on, clicks a few pixels off stock-parcel corners land on the corners; Ctrl+Z takes back a vertex while drawing; with 吸附 off they do not',
+    async run({ driver, page, screenshot }) {
+      const parcel = demoLayer('stock-land').find((f) => f.properties.county === '371502' && f.geometry.type === 'Polygon') as Feature<Polygon, Record<string, unknown>>;
+      const ring = parcel.geometry.coordinates[0]!.slice(0, -1) as [number, number][];
+      const corners = [ring[0]!, ring[Math.floor(ring.length / 3)]!, ring[Math.floor((2 * ring.length) / 3)]!];
+      const triangleMu = (pts: [number, number][]) => polygonArea([[...pts, pts[0]!]]) / M2_PER_MU;
+
+      await driver.open(viewOf(bbox(parcel)));
+      await driver.login('planner', DEMO_PASSWORD);
+      await driver.waitForMap();
+      const layers = new MapLayersDriver(driver);
+      const siting = new SitingToolsDriver(driver);
+      await layers.setLayer('stock-land', true);
+      await layers.waitForRendered('overlay-stock-land-fill');
+      await siting.open();
+      // Different slips per corner (one shift for all would only move the triangle, not change its area).
+      const slips = [
+        [6, -5],
+        [-6, 5],
+        [5, 6],
+      ] as const;
+      const off = async (p: [number, number], i: number) => {
+        const q = await layers.screenPoint(p);
+        return { x: q.x + slips[i]![0], y: q.y + slips[i]![1] };
+      };
+      const drawTriangle = async (withSlip: boolean) => {
+        const pts = await Promise.all(corners.map((c, i) => off(c, i)));
+        for (const [i, p] of pts.entries()) {
+          await page.mouse.move(p.x, p.y, { steps: 4 });
+          await page.mouse.click(p.x, p.y);
+          await page.waitForTimeout(150);
+          if (withSlip && i === 1) {
+            // A wrong vertex, taken back with Ctrl+Z while the polygon is being drawn.
+            await page.mouse.click(p.x + 60, p.y + 80);
+            await page.waitForTimeout(150);
+            await siting.press('Control+z');
+            await page.waitForTimeout(150);
+          }
+        }
+        await page.mouse.move(pts[0]!.x, pts[0]!.y, { steps: 4 });
+        await page.mouse.click(pts[0]!.x, pts[0]!.y);
+        await page.waitForTimeout(300);
+        return pts;
+      };
+
+      await drawTriangle(true);
+      const snapped = await siting.waitForLiveArea();
+      within(snapped, triangleMu(corners), 0.001, 'snapped triangle = triangle of the parcel corners');
+      await screenshot('snapped');
+
+      await siting.clear();
+      await page.getByTestId('siting-snap').click();
+      await page.mouse.move(600, 700);
+      await siting.chooseMode('polygon');
+      const pts = await drawTriangle(false);
+      const loose = await siting.waitForLiveArea();
+      const clicked = await Promise.all(pts.map((p) => layers.lonLatAt(p)));
+      within(loose, triangleMu(clicked), 0.002, 'without snapping the clicked points are kept');
+      assert.ok(Math.abs(loose / snapped - 1) > 0.005, `the clicks were off the corners: ${loose} vs ${snapped}`);
+
+      // A vertex that would make the ring cross itself is refused, with a Chinese hint.
+      await siting.chooseMode('polygon');
+      const a = await layers.screenPoint(corners[0]!);
+      const x0 = Math.max(420, a.x - 300);
+      const y0 = 300;
+      for (const [x, y] of [
+        [x0, y0],
+        [x0 + 200, y0 + 200],
+        [x0 + 200, y0],
+        [x0, y0 + 200],
+      ] as const) {
+        await page.mouse.move(x, y, { steps: 4 });
+        await page.mouse.click(x, y);
+        await page.waitForTimeout(150);
+      }
+      assert.match(await siting.notice(), /自相交/);
+      await screenshot('self-intersection');
+    },
+  },
+  {
     id: 'siting-rules-admin',
     name: '选址规则: admin sees a validation error, then makes 永久基本农田 需调整; the planner’s next analysis of the same site is no longer 禁止选址 (restored after)',
     async run({ driver, page, baseUrl, screenshot }) {
@@ -210,6 +302,16 @@ export const sitingToolsTests: E2ETest[] = [
         assert.equal(await page.getByTestId('main-nav').getByText('选址规则').count(), 0, 'planners have no rules page in the navigation');
         const before = await analyseFarmland();
         assert.equal(before.result, 'forbidden');
+        // The forbidden overlap is outlined in red; a click on its finding highlights and zooms to it.
+        const layers = new MapLayersDriver(driver);
+        assert.ok((await layers.waitForRendered('site-conflicts-line')) > 0, 'farmland conflicts outlined');
+        const camera = () => page.evaluate(() => JSON.stringify([window.__obMap!.getCenter().toArray(), window.__obMap!.getZoom()]));
+        const cameraBefore = await camera();
+        await page.getByTestId('siting-finding-farmland').click();
+        assert.ok((await layers.waitForRendered('identify-highlight-line')) > 0, 'the finding’s features highlighted');
+        await layers.idle();
+        assert.notEqual(await camera(), cameraBefore, 'the map went to the finding’s features');
+        await screenshot('conflicts');
         await driver.logout();
 
         await driver.login('admin', DEMO_PASSWORD);
