@@ -238,7 +238,6 @@ interface MovementRow {
   to_kind: OwnerKind;
   to_code: string | null;
   to_name: string | null;
-  total: string | number;
 }
 
 const toMovement = (r: MovementRow): FactorMovement => ({
@@ -261,8 +260,11 @@ const toMovement = (r: MovementRow): FactorMovement => ({
   createdAt: new Date(r.created_at).toISOString(),
 });
 
-export async function listMovements(db: Db, visibility: Visibility, f: MovementFilter = {}): Promise<{ items: FactorMovement[]; total: number }> {
-  const res = await db.raw(sqlFile(import.meta.url, 'movements.sql'), {
+const withFilter = (name: string) => sqlFile(import.meta.url, name).replace(/^FILTER$/m, sqlFile(import.meta.url, 'movement-filter.sql'));
+
+/** One page of the ledger; the total is counted separately (skipped for look-ups by id). */
+export async function listMovements(db: Db, visibility: Visibility, f: MovementFilter = {}, withTotal = false): Promise<{ items: FactorMovement[]; total: number }> {
+  const bindings = {
     factors: pgArray(visibility.factors),
     projectRegionId: visibility.projectRegionId,
     factor: f.factor ?? null,
@@ -273,11 +275,12 @@ export async function listMovements(db: Db, visibility: Visibility, f: MovementF
     ids: f.ids ? pgArray(f.ids) : null,
     dateFrom: f.dateFrom ?? null,
     dateTo: f.dateTo ?? null,
-    limit: f.limit ?? 100,
-    offset: f.offset ?? 0,
-  });
-  const rows = res.rows as MovementRow[];
-  return { items: rows.map(toMovement), total: rows.length ? Number(rows[0]!.total) : 0 };
+  };
+  const res = await db.raw(withFilter('movements.sql'), { ...bindings, limit: f.limit ?? 100, offset: f.offset ?? 0 });
+  const items = (res.rows as MovementRow[]).map(toMovement);
+  if (!withTotal) return { items, total: items.length };
+  const count = await db.raw(withFilter('movements-count.sql'), bindings);
+  return { items, total: Number(count.rows[0].total) };
 }
 
 /** Movements a pooling rule posted along with a movement (their keys extend its request key). */

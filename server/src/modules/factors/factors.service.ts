@@ -93,7 +93,7 @@ export class FactorsService {
 
   async movements(actor: Actor, filter: Parameters<typeof listMovements>[2]) {
     assertCan(actor, 'factors.read', '要素台账');
-    return listMovements(this.db, accountVisibility(actor), filter);
+    return listMovements(this.db, accountVisibility(actor), filter, true);
   }
 
   async loans(actor: Actor, o: { overdueOnly: boolean; openOnly: boolean; asOf?: string }) {

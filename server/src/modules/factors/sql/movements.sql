@@ -1,30 +1,10 @@
--- The ledger, newest first, with both sides' owners. Visibility as in accounts.sql, applied to both sides:
--- a county user does not see movements touching another county's project accounts.
+-- One page of the ledger, newest first, with both sides' owners. The line FILTER is replaced by
+-- movement-filter.sql; walking the primary key backwards, a page costs the same however long the ledger.
 select m.id, m.kind, m.amount, m.price_wan, m.due_date, m.related_movement_id, m.document_no, m.reason,
-       m.request_key, m.created_at, u.display_name as operator,
+       m.request_key, m.created_at, (select display_name from users where id = m.operator_id) as operator,
        fa.factor, fa.year, fa.unit, fa.funding_source,
        m.from_account_id, fa.owner_kind as from_kind, coalesce(fr.code, fp.code) as from_code, coalesce(fr.name, fp.name) as from_name,
-       m.to_account_id, ta.owner_kind as to_kind, coalesce(tr.code, tp.code) as to_code, coalesce(tr.name, tp.name) as to_name,
-       count(*) over () as total
-from factor_movements m
-join factor_accounts fa on fa.id = m.from_account_id
-join factor_accounts ta on ta.id = m.to_account_id
-left join regions fr on fr.id = fa.region_id
-left join projects fp on fp.id = fa.project_id
-left join regions tr on tr.id = ta.region_id
-left join projects tp on tp.id = ta.project_id
-left join users u on u.id = m.operator_id
-where fa.factor = any(:factors::text[])
-  and (:projectRegionId::int is null or ((fa.owner_kind <> 'project' or fp.region_id = :projectRegionId::int)
-                                     and (ta.owner_kind <> 'project' or tp.region_id = :projectRegionId::int)))
-  and (:factor::text is null or fa.factor = :factor::text)
-  and (:kind::text is null or m.kind = :kind::text)
-  and (:year::int is null or fa.year = :year::int)
-  and (:accountId::int is null or m.from_account_id = :accountId::int or m.to_account_id = :accountId::int)
-  and (:region::text is null or fr.code = :region::text or tr.code = :region::text
-       or (select id from regions where code = :region::text) in (fp.region_id, tp.region_id))
-  and (:ids::bigint[] is null or m.id = any(:ids::bigint[]))
-  and (:dateFrom::date is null or m.created_at >= :dateFrom::date)
-  and (:dateTo::date is null or m.created_at < :dateTo::date + 1)
+       m.to_account_id, ta.owner_kind as to_kind, coalesce(tr.code, tp.code) as to_code, coalesce(tr.name, tp.name) as to_name
+FILTER
 order by m.id desc
 limit :limit::int offset :offset::int

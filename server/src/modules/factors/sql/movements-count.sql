@@ -1,0 +1,3 @@
+-- How many movements the ledger filter matches (the line FILTER is replaced by movement-filter.sql).
+select count(*) as total
+FILTER
