@@ -100,10 +100,24 @@ export function startSiteDraw(map: MapLibreMap, mode: SiteDrawMode, events: Site
           rectangle: { feature: { draggable: true, coordinates: { resizable: 'opposite' } } },
           circle: { feature: { draggable: true, coordinates: { resizable: 'center-fixed' } } },
         },
-        styles: { selectedPolygonColor: COLOUR, selectedPolygonOutlineColor: COLOUR, selectedPolygonFillOpacity: 0.25, selectionPointColor: WHITE, selectionPointOutlineColor: COLOUR, midPointColor: COLOUR },
+        styles: {
+          selectedPolygonColor: COLOUR,
+          selectedPolygonOutlineColor: COLOUR,
+          selectedPolygonFillOpacity: 0.25,
+          selectionPointColor: WHITE,
+          selectionPointOutlineColor: COLOUR,
+          // A circle's 64 resize handles would hide its edge: small dots, grabbed by pointer distance anyway.
+          selectionPointWidth: (point) => (onCircle(point) ? 2 : 5),
+          selectionPointOutlineWidth: (point) => (onCircle(point) ? 1 : 2),
+          midPointColor: COLOUR,
+        },
       }),
     ],
   });
+  function onCircle(point: GeoJSONStoreFeatures): boolean {
+    const parent = point.properties.selectionPointFeatureId;
+    return typeof parent === 'string' && draw.getSnapshotFeature(parent)?.properties.mode === 'circle';
+  }
   let currentMode: SiteDrawMode = mode;
   const history = createHistory<SiteState | null>(null, sameState);
 
