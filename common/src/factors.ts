@@ -84,6 +84,13 @@ export function movementShapeProblem(kind: MovementKind, factor: FactorKey, from
 /** The 4-decimal precision of the ledger's numeric(16,4) columns. */
 export const roundAmount = (x: number) => Math.round(x * 1e4) / 1e4;
 
+/** A calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
+export const isoDateSchema = (message: string) =>
+  z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((d) => {
+    const t = new Date(`${d}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+  }, message);
+
 const ownerRef = z.object({
   kind: z.enum(OWNER_KINDS, { error: `主体类型须为 ${OWNER_KINDS.join('、')}` }),
   code: z.string().trim().max(32).optional(),
@@ -120,7 +127,7 @@ export const movementRequestSchema = z.strictObject(
     documentNo: z.string({ error: '请填写文号' }).trim().min(1, '请填写文号').max(64, '文号最多 64 个字符'),
     reason: z.string({ error: '请填写事由' }).trim().min(2, '事由至少 2 个字').max(1000, '事由最多 1000 字'),
     priceWan: z.number({ error: '价款须为数字（万元）' }).min(0, '价款不能为负').max(1e9, '价款过大').optional(),
-    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '归还日期格式须为 YYYY-MM-DD').optional(),
+    dueDate: isoDateSchema('归还日期须为有效日期 YYYY-MM-DD').optional(),
     relatedMovementId: z.number().int().positive().optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },

@@ -130,6 +130,9 @@ describe('factor ledger: movement kinds and pooling rules', () => {
     const due = isoDate(30);
     const loan = await zrzy.post('/api/factors/movements').send(movement('拆借', at('farmland_balance', 'county', CP), at('farmland_balance', 'county', LQ), 100, { dueDate: due })).expect(201);
     expect(loan.body.dueDate).toBe(due);
+    const impossible = await zrzy.post('/api/factors/movements').send(movement('拆借', at('farmland_balance', 'county', CP), at('farmland_balance', 'county', LQ), 1, { dueDate: '2030-02-30' })).expect(400);
+    expect(impossible.body.error.message).toMatch(/有效日期/);
+    await city.get('/api/factors/movements?dateFrom=2026-13-01').expect(400);
     const past = await zrzy.post('/api/factors/movements').send(movement('拆借', at('farmland_balance', 'county', CP), at('farmland_balance', 'county', LQ), 1, { dueDate: '2020-01-01' })).expect(400);
     expect(past.body.error.message).toMatch(/晚于今天/);
 

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { FACTOR_KEYS, MOVEMENT_KINDS, OWNER_KINDS, movementRequestSchema } from '../../../../common/src/factors.ts';
+import { FACTOR_KEYS, MOVEMENT_KINDS, OWNER_KINDS, isoDateSchema, movementRequestSchema } from '../../../../common/src/factors.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
 import { parseOr400 } from '../../http/validate.ts';
 import type { FactorsService } from './factors.service.ts';
 import { ruleChangeSchema, type FactorRulesService } from './factor-rules.service.ts';
 import { toAccount } from './factors.repository.ts';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式须为 YYYY-MM-DD');
+const date = isoDateSchema('日期须为有效日期 YYYY-MM-DD');
 const year = z.coerce.number({ error: '年度须为数字' }).int('年度须为整数').min(2000, '年度须在 2000-2200 之间').max(2200, '年度须在 2000-2200 之间');
 const flag = z.enum(['true', 'false'], { error: '须为 true 或 false' });
 

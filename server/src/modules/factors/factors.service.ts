@@ -203,7 +203,6 @@ export class FactorsService {
     if (needs.includes('priceWan') && req.priceWan === undefined) throw badRequest(`“${req.kind}”须填写价款 priceWan（万元）`);
     if (needs.includes('dueDate')) {
       if (!req.dueDate) throw badRequest('“拆借”须填写归还日期 dueDate');
-      if (Number.isNaN(Date.parse(req.dueDate))) throw badRequest('归还日期不是有效日期');
       if (req.dueDate <= chinaToday()) throw badRequest('拆借的归还日期须晚于今天');
     } else if (req.dueDate !== undefined) throw badRequest('只有“拆借”可以填写归还日期');
     if (needs.includes('relatedMovementId') && req.relatedMovementId === undefined) throw badRequest('“归还”须填写所归还的拆借记录 relatedMovementId');
