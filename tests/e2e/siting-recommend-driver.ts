@@ -93,4 +93,15 @@ export class RecommendDriver {
       }),
     );
   }
+
+  async closeCompare(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.getByTestId('recommend-compare-table').waitFor({ state: 'hidden' });
+  }
+
+  /** 以此为选址 on the selected candidate: the 选址分析 panel opens with it. */
+  async useSelected(): Promise<void> {
+    await this.page.getByTestId('recommend-use-site').click();
+    await this.page.getByTestId('siting-panel').waitFor({ state: 'visible' });
+  }
 }

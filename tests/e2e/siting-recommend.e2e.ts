@@ -5,6 +5,7 @@ import { area, bbox } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { DEMO_PASSWORD, ROOT } from './e2e-config.ts';
 import type { E2ETest } from './harness.ts';
+import { SitingDriver } from './siting-driver.ts';
 import { RecommendDriver } from './siting-recommend-driver.ts';
 
 const M2_PER_MU = 10000 / 15;
@@ -72,6 +73,19 @@ export const sitingRecommendTests: E2ETest[] = [
       }
       assert.ok((await recommend.compareRow('park')).includes(matching[0]!));
       await screenshot('compare');
+
+      // 以此为选址: the first candidate goes to 选址分析, whose own analysis agrees on its area.
+      await recommend.closeCompare();
+      await recommend.select(1);
+      await recommend.useSelected();
+      const siting = new SitingDriver(driver);
+      await page.waitForFunction(() => /亩/.test(document.querySelector('[data-testid="siting-live-area"]')?.textContent ?? ''), undefined, { timeout: 15_000 });
+      await siting.analyze();
+      const first = body.candidates[0]!;
+      const analysedMu = Number((await siting.areaMu()).replace(/[^\d.]/g, ''));
+      assert.ok(Math.abs(analysedMu / first.area.mu - 1) < 0.001, `analysed ${analysedMu} 亩 vs recommended ${first.area.mu} 亩`);
+      assert.equal(await siting.verdictResult(), 'ok');
+      await screenshot('handed-over');
     },
   },
 ];

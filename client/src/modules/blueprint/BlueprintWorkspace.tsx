@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import type { Polygon } from 'geojson';
 import type { MapConfig, RegionCollection } from '../../api/api.types';
 import { useSession } from '../../auth/use-session';
 import { HighlightFeature, MapClickListener, MapView, MeasureDrawing, OverlayLayers, type MeasureGeometry, type MeasureKind } from '../../map';
@@ -45,6 +46,7 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
   // The panel owns the drawing, the site and its analysis while it is open.
   const [siting, setSiting] = useState(false);
   const [recommending, setRecommending] = useState(false);
+  const [handedSite, setHandedSite] = useState<{ geometry: Polygon; label: string } | null>(null);
 
   const startMeasure = (kind: MeasureKind | null) => {
     identify.close();
@@ -56,6 +58,7 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
     identify.close();
     setMeasure(null);
     setRecommending(false);
+    setHandedSite(null);
     setSiting((open) => !open);
   };
   const toggleRecommend = () => {
@@ -85,9 +88,24 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
       }
       topRight={
         siting ? (
-          <SitingPanel onClose={() => setSiting(false)} onShowLayer={(key) => visibility.setVisible(key, true)} />
+          <SitingPanel
+            onClose={() => {
+              setSiting(false);
+              setHandedSite(null);
+            }}
+            onShowLayer={(key) => visibility.setVisible(key, true)}
+            initialSite={handedSite}
+          />
         ) : recommending ? (
-          <RecommendPanel regions={regions} onClose={() => setRecommending(false)} />
+          <RecommendPanel
+            regions={regions}
+            onClose={() => setRecommending(false)}
+            onUseSite={(geometry, label) => {
+              setRecommending(false);
+              setHandedSite({ geometry, label });
+              setSiting(true);
+            }}
+          />
         ) : measure ? (
           <MeasurePanel kind={measure} geometry={measured} onKind={setMeasure} onClear={() => setClearToken((n) => n + 1)} onClose={() => setMeasure(null)} />
         ) : (

@@ -1,4 +1,4 @@
-import { Checkbox, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Checkbox, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import type { RecommendCandidate } from '../../../api/siting.api';
 import { formatMu, formatRoadDistance } from '../siting/siting-format';
 import { CUT_LABEL, RECOMMEND_VERDICT, scoreColour } from './recommend-format';
@@ -10,10 +10,12 @@ export interface CandidateListProps {
   compared: number[];
   onCompared(ids: number[]): void;
   maxCompare: number;
+  /** 以此为选址 (single polygons only: the drawing tool edits one polygon). */
+  onUse?(candidate: RecommendCandidate): void;
 }
 
 /** The ranked candidates: number, score bar, area, place, road, verdict and each criterion's reason. */
-export function CandidateList({ candidates, selectedId, onSelect, compared, onCompared, maxCompare }: CandidateListProps) {
+export function CandidateList({ candidates, selectedId, onSelect, compared, onCompared, maxCompare, onUse }: CandidateListProps) {
   return (
     <div className="recommend-list" data-testid="recommend-list">
       {candidates.map((c) => {
@@ -68,6 +70,23 @@ export function CandidateList({ candidates, selectedId, onSelect, compared, onCo
                   </li>
                 ))}
               </ul>
+            )}
+            {c.id === selectedId && onUse && (
+              <Tooltip title={c.geometry.type === 'Polygon' ? '在选址分析中打开，可编辑后分析' : '该候选由多个分离的部分组成，无法作为单个选址范围编辑'}>
+                <Button
+                  size="small"
+                  type="primary"
+                  ghost
+                  disabled={c.geometry.type !== 'Polygon'}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onUse(c);
+                  }}
+                  data-testid="recommend-use-site"
+                >
+                  以此为选址
+                </Button>
+              </Tooltip>
             )}
           </div>
         );

@@ -1,6 +1,7 @@
 import { CloseOutlined, SearchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Slider, Space, Typography } from 'antd';
+import type { Polygon } from 'geojson';
 import { useMemo, useState } from 'react';
 import type { RegionCollection } from '../../../api/api.types';
 import { recommendSites, type RecommendRequest } from '../../../api/siting.api';
@@ -16,10 +17,12 @@ const MAX_COMPARE = 4;
 export interface RecommendPanelProps {
   regions: RegionCollection;
   onClose(): void;
+  /** 以此为选址: hands a candidate to the 选址分析 panel. */
+  onUseSite?(geometry: Polygon, label: string): void;
 }
 
 /** 推荐选址: the need (亩, industry, county, road distance, weights) → ranked stock-land candidates on the map. */
-export function RecommendPanel({ regions, onClose }: RecommendPanelProps) {
+export function RecommendPanel({ regions, onClose, onUseSite }: RecommendPanelProps) {
   const [areaMu, setAreaMu] = useState<number | null>(200);
   const [industry, setIndustry] = useState('');
   const [county, setCounty] = useState<string | undefined>();
@@ -115,7 +118,15 @@ export function RecommendPanel({ regions, onClose }: RecommendPanelProps) {
                   并排对比
                 </Button>
               </Space>
-              <CandidateList candidates={candidates} selectedId={selectedId} onSelect={select} compared={compared} onCompared={setCompared} maxCompare={MAX_COMPARE} />
+              <CandidateList
+                candidates={candidates}
+                selectedId={selectedId}
+                onSelect={select}
+                compared={compared}
+                onCompared={setCompared}
+                maxCompare={MAX_COMPARE}
+                onUse={onUseSite && ((c) => c.geometry.type === 'Polygon' && onUseSite(c.geometry, `第 ${c.rank} 名候选（${c.parcel.code ?? `地块 ${c.parcel.id}`}）`))}
+              />
             </>
           )}
         </div>

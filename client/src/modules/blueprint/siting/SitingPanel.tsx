@@ -21,6 +21,8 @@ export interface SitingPanelProps {
   onClose(): void;
   /** Turns a thematic layer on in the layer tree (stock land while picking a parcel). */
   onShowLayer?(key: string): void;
+  /** A site handed over from elsewhere (推荐选址 “以此为选址”): placed once drawing is ready. */
+  initialSite?: { geometry: Polygon; label: string } | null;
 }
 
 const HINTS: Record<SiteDrawMode, string> = {
@@ -37,7 +39,7 @@ const REFUSALS: Record<SiteRefusal, string> = {
 };
 
 /** 选址分析: draw, import or pick a site, edit it with undo/redo, see its area live, then ask the server. */
-export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
+export function SitingPanel({ onClose, onShowLayer, initialSite }: SitingPanelProps) {
   const [mode, setMode] = useState<SiteDrawMode>('polygon');
   const [site, setSite] = useState<Polygon | null>(null);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
@@ -79,6 +81,15 @@ export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
     return ok;
   };
 
+  const [sessionReady, setSessionReady] = useState(false);
+  const placed = useRef<unknown>(null);
+  useEffect(() => {
+    if (!initialSite || !sessionReady || placed.current === initialSite) return;
+    placed.current = initialSite;
+    placeSite(initialSite.geometry, initialSite.label);
+    // placeSite only reads refs and setters; the site is placed once per hand-over.
+  }, [initialSite, sessionReady]);
+
   const figures = measureFigures(site);
   const liveMu = figures?.kind === 'area' ? areaFigures(figures.ellipsoidalM2).mu : null;
   const modes: ToolMode<SiteDrawMode>[] = [
@@ -98,7 +109,10 @@ export function SitingPanel({ onClose, onShowLayer }: SitingPanelProps) {
       <SiteDrawing
         mode={picking ? 'edit' : mode}
         snapping={snapping}
-        onSession={(s) => (session.current = s)}
+        onSession={(s) => {
+          session.current = s;
+          setSessionReady(s !== null);
+        }}
         onChange={(geometry, m) => {
           setSite(geometry);
           setMode(m);
