@@ -18,6 +18,11 @@ import { FactorsService } from './modules/factors/factors.service.ts';
 import { FactorRulesService } from './modules/factors/factor-rules.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
+import { openApiDocument } from './http/openapi.ts';
+import { ConsultationService } from './modules/projects/consultation.service.ts';
+import { MeetingsService } from './modules/projects/meetings.service.ts';
+import { meetingsRoutes, notificationsRoutes, problemsRoutes, projectsRoutes, tasksRoutes } from './modules/projects/projects.routes.ts';
+import { ProjectsService } from './modules/projects/projects.service.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { sitingReportRoutes } from './modules/siting/report/siting-report.routes.ts';
 import { SitingReportService } from './modules/siting/report/siting-report.service.ts';
@@ -56,6 +61,9 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use(sameOriginForMutations);
   api.use(session);
   api.use('/health', healthRoutes(db, config.demoSeed));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApiDocument());
+  });
   api.use('/auth', authRoutes(auth, config.session));
   api.use('/regions', regionsRoutes(db.knex));
   api.use('/config', mapConfigRoutes(config.basemaps));
@@ -64,6 +72,14 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   const siting = new SitingService(db.knex);
   api.use('/siting/reports', sitingReportRoutes(new SitingReportService(db.knex, siting)));
   api.use('/siting', sitingRoutes(siting, new SitingRulesService(db.knex), new SitingRecommendService(db.knex, siting)));
+  const projects = new ProjectsService(db.knex, siting);
+  const consultation = new ConsultationService(db.knex, siting, projects, config.consultation.reviewWorkingDays);
+  const meetings = new MeetingsService(db.knex, projects);
+  api.use('/projects', projectsRoutes(projects, consultation, meetings));
+  api.use('/tasks', tasksRoutes(consultation));
+  api.use('/problems', problemsRoutes(meetings));
+  api.use('/meetings', meetingsRoutes(meetings));
+  api.use('/notifications', notificationsRoutes(db.knex));
   api.use('/factors', factorsRoutes(new FactorsService(db.knex), new FactorRulesService(db.knex)));
   api.use(notFoundApi);
 

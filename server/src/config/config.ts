@@ -22,6 +22,8 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD 至少 8 位').default('Demo#2026'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  // 办法第十条: departments answer within the set time; working days, holidays and 调休 counted.
+  REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   COOKIE_SECURE: bool.default(false),
   TIANDITU_KEY: z.string().optional(),
   BASEMAP_XYZ_URL: z.string().url('BASEMAP_XYZ_URL 必须是 URL').optional(),
@@ -38,6 +40,7 @@ export type Config = {
   demoSeed: boolean;
   demoPassword: string;
   session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  consultation: { reviewWorkingDays: number };
   basemaps: { tiandituKey?: string; xyzUrl?: string; xyzName: string; xyzAttribution?: string };
   logRequests: boolean;
 };
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSeed: e.DEMO_SEED,
     demoPassword: e.DEMO_PASSWORD,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS, cookieSecure: e.COOKIE_SECURE },
+    consultation: { reviewWorkingDays: e.REVIEW_WORKING_DAYS },
     basemaps: {
       tiandituKey: e.TIANDITU_KEY || undefined,
       xyzUrl: e.BASEMAP_XYZ_URL,

@@ -21,6 +21,8 @@ interface DemoProject {
   site: GeoJSON.Polygon | GeoJSON.MultiPolygon;
 }
 
+const LEGACY_STAGE: Record<string, string> = { 策划生成: '策划生成中', 建设: '在建' };
+
 /** Official area: planar, in the CGCS2000 3-degree GK zone of the site's centroid (zone 38 west of 115.5°E). */
 export const GK_ZONE_EPSG_SQL = `case when ST_X(ST_Centroid(g)) < 115.5 then 4526 else 4527 end`;
 
@@ -51,7 +53,8 @@ export async function seedDemoProjects(trx: Knex.Transaction): Promise<number> {
         foreign_cash_registered_usd_m: p.foreignInvestment?.cashRegisteredCapitalUsdM ?? null,
         funding_sources: p.fundingSources,
         libraries: p.libraries,
-        stage: p.stage,
+        // The demo file predates the issue-5 lifecycle names.
+        stage: LEGACY_STAGE[p.stage] ?? p.stage,
         planned_start: p.plannedStart,
         planned_end: p.plannedEnd,
         needs: JSON.stringify(p.needs),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Knex } from 'knex';
+import { CN_CALENDAR } from '../../../../common/src/working-days.ts';
 import { SITING_RULES } from '../../modules/siting/siting-rules.ts';
 import { seedDefaultRules } from '../../modules/siting/siting-rules.repository.ts';
 import { CITY, DEPARTMENTS, ROLES } from './reference-data.ts';
@@ -25,6 +26,11 @@ export async function seedReferenceData(knex: Knex) {
       .onConflict('code')
       .ignore();
     await seedDefaultRules(trx, SITING_RULES);
+    // Public holidays and 调休 for deadlines in working days; an admin corrects the table, a rerun never overwrites.
+    await trx('calendar_days')
+      .insert(CN_CALENDAR.map((d) => ({ day: d.day, kind: d.kind, name: d.name })))
+      .onConflict('day')
+      .ignore();
   });
 }
 

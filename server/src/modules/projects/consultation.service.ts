@@ -1,0 +1,273 @@
+import type { Knex } from 'knex';
+import { assignDepartments, draftOpinion } from '../../../../common/src/consultation-rules.ts';
+import { transitionByAction, type Stage } from '../../../../common/src/project-lifecycle.ts';
+import { VERDICTS, type OpinionInput, type VerdictKey } from '../../../../common/src/projects.ts';
+import type { SitingAnalysis } from '../../../../common/src/siting.ts';
+import { addWorkingDays, type CalendarDay } from '../../../../common/src/working-days.ts';
+import { badRequest, conflict, notFoundOrNoAccess } from '../../http/app-error.ts';
+import { assertCan, can } from '../../policy/access.policy.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { assertCanAnswerTask, assertCanWriteProject } from '../../policy/project.policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import * as reports from '../siting/report/siting-report.repository.ts';
+import { activeRules } from '../siting/siting-rules.repository.ts';
+import type { SitingService } from '../siting/siting.service.ts';
+import * as repo from './projects.repository.ts';
+import { chinaToday, snapshotOf, type ProjectsService } from './projects.service.ts';
+
+const VERDICT_KEY: Record<string, VerdictKey> = { 同意: 'agree', 有条件同意: 'conditional', 不同意: 'disagree' };
+
+export interface SubmissionResult {
+  round: number;
+  roundId: number;
+  sitingReport: { id: number; number: string };
+  tasks: { id: number; department: string; departmentName: string; dueAt: string; assignedBy: string; reason: string }[];
+}
+
+/**
+ * 策划生成 (Art. 9-13): a submission opens a consultation round that freezes the site version, the
+ * attributes and a siting report; departments get tasks with deadlines in working days; each returns
+ * an opinion; when the last one is in, the round passes (all agree → 储备) or is rejected.
+ *
+ * Concurrency: a submission locks the project row; an opinion locks its round row (SELECT … FOR UPDATE)
+ * before it writes, so of two reviewers answering at the same moment one waits for the other, and
+ * exactly one of them sees "no task left" and closes the round. READ COMMITTED is enough under these
+ * row locks; the task's own `answered_at is null` guard makes a double answer a 409, not a second write.
+ */
+export class ConsultationService {
+  constructor(
+    private readonly db: Knex,
+    private readonly siting: SitingService,
+    private readonly projects: ProjectsService,
+    private readonly reviewWorkingDays: number,
+  ) {}
+
+  async submit(actor: Actor, projectId: number, input: { departments?: string[]; note?: string }, ip: string | null): Promise<SubmissionResult> {
+    const project = await this.projects.readable(actor, projectId);
+    assertCanWriteProject(actor, await this.projects.scope(actor, project), 'consultation.submit', '提交策划生成');
+    const site = await repo.latestSite(this.db, project.id);
+    if (!site) throw conflict('项目还没有选址，请先绘制或导入选址', undefined, 'NO_SITE');
+    // Read-only work first: the analysis of the frozen site and the department rules.
+    const needs = project.needs as Record<string, number>;
+    const analysis = await this.siting.analyze(actor, site.geometry, { landMu: needs.landMu, energyTce: needs.energyTce });
+    const departments: { id: number; code: string; name: string }[] = await this.db('departments').select('id', 'code', 'name');
+    const byCode = new Map(departments.map((d) => [d.code, d]));
+    const unknown = (input.departments ?? []).filter((c) => !byCode.has(c));
+    if (unknown.length > 0) throw badRequest(`部门代码 ${unknown.join('、')} 不存在`, { unknown }, 'UNKNOWN_DEPARTMENT');
+    const layerDepartments = Object.fromEntries(
+      (await this.db('layers as l').leftJoin('departments as d', 'd.id', 'l.source_department_id').select('l.key', 'd.code')).map((r) => [r.key, r.code ?? null]),
+    );
+    const assigned = assignDepartments({
+      findings: analysis.findings.map((f) => ({ layer: f.layer, kind: f.kind, severity: f.severity, overlapM2: f.overlapM2 })),
+      layerDepartments,
+      needs,
+      type: project.type,
+      fundingSources: project.funding_sources,
+      industryCode: project.industry_code,
+    });
+    const manual = (input.departments ?? []).filter((c) => !assigned.some((a) => a.department === c)).map((c) => ({ department: c, rule: 'manual', reason: '提交人增加' }));
+    const chosen = [...assigned, ...manual].filter((a) => byCode.has(a.department));
+    if (chosen.length === 0) throw conflict('没有需要会商的部门：请至少增加一个部门', undefined, 'NO_DEPARTMENT');
+    const calendar: CalendarDay[] = (await this.db('calendar_days').select('day', 'kind', 'name')).map((d) => ({ day: String(d.day).slice(0, 10), kind: d.kind, name: d.name }));
+    const today = chinaToday();
+    const dueAt = addWorkingDays(today, this.reviewWorkingDays, calendar);
+    const [rules, layerVersions] = await Promise.all([activeRules(this.db), reports.layerVersions(this.db)]);
+
+    return this.db.transaction(async (trx) => {
+      const p = await repo.findProject(trx, project.id, true);
+      if (!p) throw notFoundOrNoAccess('项目');
+      const from = p.stage as Stage;
+      const open = await trx('consultation_rounds').where({ project_id: p.id, status: 'open' }).first('round_no');
+      if (open) throw conflict(`第 ${open.round_no} 轮策划生成审查正在进行，不能重复提交`, undefined, 'ROUND_OPEN');
+      const transition = transitionByAction(from, from === '谋划' ? 'submit' : 'resubmit');
+      if (!transition) throw conflict(`项目处于“${from}”阶段，不能提交策划生成`, undefined, 'INVALID_TRANSITION');
+      const last = await repo.latestSite(trx, p.id);
+      if (!last || last.id !== site.id) throw conflict('选址刚刚被修改，请刷新后重新提交', undefined, 'STALE_SITE');
+      const passedOnSite = await trx('consultation_rounds').where({ project_id: p.id, site_id: site.id, status: 'passed' }).whereNull('invalidated_at').first('id');
+      if (passedOnSite) throw conflict('该选址版本已审核通过，无需再次会商', undefined, 'ALREADY_PASSED');
+
+      const report = await reports.insertReport(trx, {
+        title: `${p.name}（第 ${site.version} 版选址）`,
+        regionId: p.region_id,
+        projectSiteId: site.id,
+        geometry: site.geometry,
+        needs: { landMu: needs.landMu, energyTce: needs.energyTce },
+        analysis,
+        layerVersions,
+        rules,
+        createdBy: actor.id,
+      });
+      const roundNo = Number((await trx('consultation_rounds').where({ project_id: p.id }).max({ n: 'round_no' }).first())?.n ?? 0) + 1;
+      const [round] = await trx('consultation_rounds')
+        .insert({ project_id: p.id, round_no: roundNo, site_id: site.id, siting_report_id: report.id, attributes_snapshot: JSON.stringify(snapshotOf(p)), submitted_by: actor.id })
+        .returning(['id']);
+      const tasks: SubmissionResult['tasks'] = [];
+      for (const a of chosen) {
+        const dept = byCode.get(a.department)!;
+        const [task] = await trx('consultation_tasks')
+          .insert({
+            round_id: round.id,
+            department_id: dept.id,
+            assigned_by: a.rule.slice(0, 64),
+            deadline: dueAt,
+            draft_opinion: draftOpinion(a.department, departmentFindings(analysis, layerDepartments, a.department)),
+          })
+          .returning(['id']);
+        tasks.push({ id: task.id, department: dept.code, departmentName: dept.name, dueAt, assignedBy: a.rule, reason: a.reason });
+        await repo.notify(trx, { departmentId: dept.id, kind: 'task.new', title: `新的策划生成审查任务：${p.name}（第 ${roundNo} 轮），请于 ${dueAt} 前反馈`, link: `/tasks/${task.id}` });
+      }
+      if (from !== transition.to) await repo.setStage(trx, p.id, transition.to);
+      await repo.recordStage(trx, { projectId: p.id, from, to: transition.to, action: transition.action, note: `第 ${roundNo} 轮会商：${tasks.map((t) => t.departmentName).join('、')}${input.note ? `；${input.note}` : ''}`, actorId: actor.id });
+      await recordAudit(trx, {
+        actorId: actor.id,
+        actorUsername: actor.username,
+        action: 'project.submit',
+        entityKind: 'project',
+        entityId: p.id,
+        detail: { round: roundNo, siteVersion: site.version, report: report.number, departments: tasks.map((t) => t.department), dueAt, from, to: transition.to },
+        ip,
+      });
+      return { round: roundNo, roundId: round.id, sitingReport: report, tasks };
+    });
+  }
+
+  /** The caller's tasks: a reviewer's department's; the command (consultation.dispatch) sees all, e.g. the overdue ones. */
+  async listTasks(actor: Actor, f: { status?: 'open' | 'answered'; overdue?: boolean }) {
+    const reviewer = can(actor, 'consultation.review') && actor.departmentId !== null;
+    if (!reviewer && !can(actor, 'consultation.dispatch')) assertCan(actor, 'consultation.review', '审查任务');
+    const today = chinaToday();
+    const q = this.taskQuery();
+    if (reviewer) q.where('t.department_id', actor.departmentId!);
+    if (f.status === 'open') q.whereNull('t.answered_at').where('c.status', 'open');
+    if (f.status === 'answered') q.whereNotNull('t.answered_at');
+    if (f.overdue) q.whereNull('t.answered_at').where('c.status', 'open').where('t.deadline', '<', today);
+    const rows = await q.orderBy([{ column: 't.deadline' }, { column: 't.id' }]).limit(500);
+    return rows.map((r) => taskSummary(r, today));
+  }
+
+  async getTask(actor: Actor, id: number) {
+    const row = await this.readableTask(actor, id);
+    const today = chinaToday();
+    const site = await this.db('project_sites').where({ id: row.site_id }).first('version', 'area_m2', this.db.raw('ST_AsGeoJSON(geom, 7)::json as geometry'));
+    const report = row.siting_report_id ? await reports.findReport(this.db, { id: row.siting_report_id }) : undefined;
+    return {
+      ...taskSummary(row, today),
+      draftOpinion: row.draft_opinion,
+      factorFeedback: row.factor_feedback,
+      site: { version: site.version, areaM2: Number(site.area_m2), geometry: site.geometry },
+      sitingReport: report ? { id: report.id, number: report.number, analysis: report.analysis } : null,
+      attributes: row.attributes_snapshot,
+    };
+  }
+
+  private taskQuery() {
+    return this.db('consultation_tasks as t')
+      .join('consultation_rounds as c', 'c.id', 't.round_id')
+      .join('projects as p', 'p.id', 'c.project_id')
+      .join('regions as r', 'r.id', 'p.region_id')
+      .join('departments as d', 'd.id', 't.department_id')
+      .leftJoin('users as u', 'u.id', 't.answered_by')
+      .select(
+        't.*',
+        'c.round_no',
+        'c.status as round_status',
+        'c.site_id',
+        'c.siting_report_id',
+        'c.attributes_snapshot',
+        'c.project_id',
+        'p.code as project_code',
+        'p.name as project_name',
+        'r.name as county_name',
+        'd.code as department_code',
+        'd.name as department_name',
+        'u.display_name as answered_by_name',
+      );
+  }
+
+  private async readableTask(actor: Actor, id: number) {
+    const row = Number.isSafeInteger(id) && id > 0 ? await this.taskQuery().where('t.id', id).first() : undefined;
+    const mayRead = row && ((can(actor, 'consultation.review') && actor.departmentId === row.department_id) || (can(actor, 'consultation.dispatch') && actor.scope === 'city'));
+    if (!mayRead) throw notFoundOrNoAccess('审查任务');
+    return row;
+  }
+
+  /** A department's opinion; the last one closes the round (see the class comment on locking). */
+  async answer(actor: Actor, taskId: number, input: OpinionInput, ip: string | null) {
+    return this.db.transaction(async (trx) => {
+      const found = Number.isSafeInteger(taskId) && taskId > 0 ? await trx('consultation_tasks').where({ id: taskId }).first('round_id', 'department_id') : undefined;
+      if (!found) throw notFoundOrNoAccess('审查任务');
+      assertCanAnswerTask(actor, { departmentId: found.department_id });
+      const round = await trx('consultation_rounds').where({ id: found.round_id }).forUpdate().first();
+      if (round.status !== 'open') throw conflict(`第 ${round.round_no} 轮审查已结束，不能再反馈意见`, undefined, 'ROUND_CLOSED');
+      const verdict = VERDICTS[input.verdict];
+      const updated = await trx('consultation_tasks')
+        .where({ id: taskId })
+        .whereNull('answered_at')
+        .update({
+          verdict,
+          opinion: input.text,
+          conditions: input.conditions ?? null,
+          factor_feedback: input.factorFeedback ? JSON.stringify(input.factorFeedback) : null,
+          answered_by: actor.id,
+          answered_at: trx.fn.now(),
+        });
+      if (updated === 0) throw conflict('本部门已反馈过意见，不能重复提交', undefined, 'ALREADY_ANSWERED');
+      const p = (await repo.findProject(trx, round.project_id, true))!;
+      await recordAudit(trx, {
+        actorId: actor.id,
+        actorUsername: actor.username,
+        action: 'consultation.opinion',
+        entityKind: 'consultation_task',
+        entityId: taskId,
+        detail: { project: p.code, round: round.round_no, department: actor.departmentCode, verdict, conditions: input.conditions ?? null },
+        ip,
+      });
+
+      const remaining = Number((await trx('consultation_tasks').where({ round_id: round.id }).whereNull('answered_at').count({ n: '*' }).first())?.n ?? 0);
+      let roundStatus: string = 'open';
+      let stage = p.stage;
+      if (remaining === 0) {
+        const verdicts: string[] = (await trx('consultation_tasks').where({ round_id: round.id }).pluck('verdict')) as string[];
+        roundStatus = verdicts.includes('不同意') ? 'rejected' : 'passed';
+        await trx('consultation_rounds').where({ id: round.id }).update({ status: roundStatus, closed_at: trx.fn.now() });
+        if (roundStatus === 'passed') {
+          const t = transitionByAction(p.stage as Stage, 'pass');
+          if (t) {
+            await repo.setStage(trx, p.id, t.to);
+            await repo.recordStage(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `第 ${round.round_no} 轮各部门意见均为同意或有条件同意，意见作为正式预审意见`, actorId: null });
+            stage = t.to;
+          }
+        }
+        const result = roundStatus === 'passed' ? '审核通过，已纳入储备' : '有部门不同意，请调整后重新提交或提报联席会议';
+        await repo.notify(trx, { userId: p.created_by, kind: 'round.result', title: `${p.name} 第 ${round.round_no} 轮策划生成${result}`, link: `/projects/${p.id}` });
+        await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'consultation.round.close', entityKind: 'project', entityId: p.id, detail: { round: round.round_no, status: roundStatus, stage }, ip });
+      }
+      return { taskId, verdict: input.verdict, round: { round: round.round_no, status: roundStatus, remaining }, project: { id: p.id, stage } };
+    });
+  }
+}
+
+function departmentFindings(analysis: SitingAnalysis, layerDepartments: Record<string, string | null>, department: string) {
+  return analysis.findings
+    .filter((f) => layerDepartments[f.layer] === department)
+    .map((f) => ({ layer: f.layer, kind: f.kind, severity: f.severity, overlapM2: f.overlapM2, message: f.message, layerName: f.layerName }));
+}
+
+function taskSummary(r: Record<string, any>, today: string) {
+  const deadline = String(r.deadline).slice(0, 10);
+  return {
+    id: r.id as number,
+    project: { id: r.project_id as number, code: r.project_code as string, name: r.project_name as string, county: r.county_name as string },
+    round: r.round_no as number,
+    roundStatus: r.round_status as string,
+    department: { code: r.department_code as string, name: r.department_name as string },
+    assignedBy: r.assigned_by as string,
+    dueAt: deadline,
+    overdue: r.answered_at === null && r.round_status === 'open' && deadline < today,
+    verdict: r.verdict ? VERDICT_KEY[r.verdict]! : null,
+    opinion: r.opinion as string | null,
+    conditions: r.conditions as string | null,
+    answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+    answeredBy: (r.answered_by_name as string | null) ?? null,
+  };
+}
