@@ -9,19 +9,21 @@ with cands as (
   from json_array_elements(:candidates::json) c
 ), located as materialized (
   select c.*, ST_PointOnSurface(c.g) as pt, ST_Transform(c.g, c.epsg) as gk from cands c
+), roads as materialized (
+  -- the road layer first, by layer id: a nearest-neighbour walk of the index over all layers would
+  -- pass every farmland patch nearer than the fifth road (see nearest-road.sql)
+  select f.id, f.properties, f.geom
+  from layer_features f
+  where f.layer_id = (select k.id from layers k where k.key = :roadLayer::text)
 ), near_roads as (
   select l.id as cid, l.epsg, r.id as road_id
   from located l
-  cross join lateral (
-    select f.id from layer_features f join layers k on k.id = f.layer_id
-    where k.key = :roadLayer::text
-    order by f.geom <#> l.g limit 5
-  ) r
+  cross join lateral (select r.id from roads r order by r.geom <#> l.g, r.id limit 5) r
 ), roads_gk as materialized (
   -- each nearby road reprojected once per zone, not once per candidate
-  select z.road_id, z.epsg, f.properties ->> 'name' as name, ST_Transform(f.geom, z.epsg) as gk
+  select z.road_id, z.epsg, r.properties ->> 'name' as name, ST_Transform(r.geom, z.epsg) as gk
   from (select distinct road_id, epsg from near_roads) z
-  join layer_features f on f.id = z.road_id
+  join roads r on r.id = z.road_id
 ), road_distance as materialized (
   select distinct on (n.cid) n.cid, r.name, ST_Distance(r.gk, l.gk) as distance
   from near_roads n
