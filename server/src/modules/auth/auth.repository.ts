@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { sqlFile } from '../../db/sql-file.ts';
 
 export interface UserRow {
   id: number;
@@ -22,7 +23,6 @@ export interface RoleRow {
 export const findUserByUsername = (db: Knex, username: string): Promise<UserRow | undefined> =>
   db('users').whereRaw('lower(username) = lower(?)', [username]).first();
 
-export const findUserById = (db: Knex, id: number): Promise<UserRow | undefined> => db('users').where({ id }).first();
 
 export const rolesOfUser = (db: Knex, userId: number): Promise<RoleRow[]> =>
   db('roles')
@@ -52,25 +52,8 @@ export async function registerFailedLogin(db: Knex, userId: number, maxFailures:
 export const clearFailedLogins = (db: Knex, userId: number) =>
   db('users').where({ id: userId }).update({ failed_logins: 0, locked_until: null });
 
-export interface SessionRow {
-  id_hash: string;
-  user_id: number;
-  created_at: Date;
-  last_seen_at: Date;
-  expires_at: Date;
-}
-
 export const insertSession = (db: Knex, row: { id_hash: string; user_id: number; expires_at: Date; ip: string | null; user_agent: string | null }) =>
   db('sessions').insert(row);
-
-/** A session is live while not revoked, before its absolute expiry, and seen within the idle window. */
-export const findLiveSession = (db: Knex, idHash: string, idleMinutes: number): Promise<SessionRow | undefined> =>
-  db('sessions')
-    .where({ id_hash: idHash })
-    .whereNull('revoked_at')
-    .where('expires_at', '>', db.fn.now())
-    .whereRaw('last_seen_at > now() - make_interval(mins => ?)', [idleMinutes])
-    .first();
 
 export const touchSession = (db: Knex, idHash: string) => db('sessions').where({ id_hash: idHash }).update({ last_seen_at: db.fn.now() });
 
@@ -79,3 +62,18 @@ export const revokeSession = (db: Knex, idHash: string) =>
 
 export const revokeSessionsOfUser = (db: Knex, userId: number) =>
   db('sessions').where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
+
+export interface LiveSessionActorRow extends UserRow {
+  last_seen_at: Date;
+  region_code: string | null;
+  region_name: string | null;
+  department_code: string | null;
+  department_name: string | null;
+  roles: RoleRow[];
+}
+
+/** The live session's user with roles and home, in one statement (see the SQL file). */
+export async function findLiveSessionActor(db: Knex, idHash: string, idleMinutes: number): Promise<LiveSessionActorRow | undefined> {
+  const r = await db.raw(sqlFile(import.meta.url, 'live-session-actor.sql'), { idHash, idleMinutes });
+  return r.rows[0];
+}

@@ -59,12 +59,15 @@ export class AuthService {
   /** The actor behind a cookie token, or undefined when the session is unknown, ended or idle too long. */
   async resolve(token: string): Promise<Actor | undefined> {
     const idHash = hashToken(token);
-    const session = await repo.findLiveSession(this.db, idHash, this.session.idleMinutes);
-    if (!session) return undefined;
-    const user = await repo.findUserById(this.db, session.user_id);
-    if (!user || user.status !== 'active') return undefined;
-    if (Date.now() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(this.db, idHash);
-    return this.buildActor(user, idHash);
+    // One statement per request for session, user, roles and home (it precedes every API call).
+    const row = await repo.findLiveSessionActor(this.db, idHash, this.session.idleMinutes);
+    if (!row) return undefined;
+    if (Date.now() - new Date(row.last_seen_at).getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(this.db, idHash);
+    const home = {
+      region: row.region_code ? { code: row.region_code, name: row.region_name! } : undefined,
+      department: row.department_code ? { code: row.department_code, name: row.department_name! } : undefined,
+    };
+    return actorOf(row, row.roles, home, idHash);
   }
 
   async logout(actor: Actor, meta: RequestMeta) {
@@ -84,23 +87,31 @@ export class AuthService {
 
   private async buildActor(user: repo.UserRow, sessionHash: string): Promise<Actor> {
     const roles = await repo.rolesOfUser(this.db, user.id);
-    const { region, department } = await repo.homeOfUser(this.db, user);
-    // The broadest scope among the user's roles bounds what they may see.
-    const scope = roles.some((r) => r.scope_kind === 'city') ? 'city' : roles.some((r) => r.scope_kind === 'county') ? 'county' : 'department';
-    return {
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      roles: roles.map((r) => ({ key: r.key, name: r.name })),
-      permissions: new Set(roles.flatMap((r) => r.permissions)),
-      scope,
-      regionId: user.region_id,
-      regionCode: region?.code ?? null,
-      regionName: region?.name ?? null,
-      departmentId: user.department_id,
-      departmentCode: department?.code ?? null,
-      departmentName: department?.name ?? null,
-      sessionHash,
-    };
+    return actorOf(user, roles, await repo.homeOfUser(this.db, user), sessionHash);
   }
+}
+
+function actorOf(
+  user: repo.UserRow,
+  roles: repo.RoleRow[],
+  { region, department }: { region?: { code: string; name: string }; department?: { code: string; name: string } },
+  sessionHash: string,
+): Actor {
+  // The broadest scope among the user's roles bounds what they may see.
+  const scope = roles.some((r) => r.scope_kind === 'city') ? 'city' : roles.some((r) => r.scope_kind === 'county') ? 'county' : 'department';
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.display_name,
+    roles: roles.map((r) => ({ key: r.key, name: r.name })),
+    permissions: new Set(roles.flatMap((r) => r.permissions)),
+    scope,
+    regionId: user.region_id,
+    regionCode: region?.code ?? null,
+    regionName: region?.name ?? null,
+    departmentId: user.department_id,
+    departmentCode: department?.code ?? null,
+    departmentName: department?.name ?? null,
+    sessionHash,
+  };
 }

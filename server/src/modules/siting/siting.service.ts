@@ -22,22 +22,22 @@ export class SitingService {
   async analyze(actor: Actor, geometryInput: unknown, needs: SitingNeeds = {}): Promise<SitingAnalysis> {
     assertCan(actor, 'siting.use', '精准选址');
     const geometry = checkSiteGeometry(geometryInput);
-    const epsg = await this.gate(geometry);
-    // Read per analysis: an admin's change to the rule table applies to the next analysis.
-    const rules = await activeRules(this.db);
-
-    const [context, rows, road] = await Promise.all([
-      repo.siteContext(this.db, geometry, epsg),
-      repo.siteFindings(this.db, geometry, epsg, rules),
-      repo.nearestRoad(this.db, geometry, epsg),
-    ]);
+    // Rules are read per analysis (an admin's change applies to the next one), alongside the gate: no
+    // geometry work runs before the gate has passed (ST_IsValid first, see check-site.sql).
+    const [epsg, rules] = await Promise.all([this.gate(geometry), activeRules(this.db)]);
+    const year = beijingYear();
+    // On PostgreSQL the pool runs these at once; the county's stock land and factor pools follow the
+    // context query without waiting for the overlay.
+    const withCapacity = repo.siteContext(this.db, geometry, epsg).then(async (context) => {
+      const [stock, pools] = context.county
+        ? await Promise.all([repo.countyStockLand(this.db, context.county.code), repo.factorPools(this.db, context.county.code, year)])
+        : [{ parcels: 0, m2: 0 }, []];
+      return { context, stock, pools };
+    });
+    const [{ context, stock, pools }, rows, road] = await Promise.all([withCapacity, repo.siteFindings(this.db, geometry, epsg, rules), repo.nearestRoad(this.db, geometry, epsg)]);
     const siteM2 = context.m2;
     const findings = rows.map((row) => this.finding(row, siteM2, rules)).filter((f): f is SitingFinding => f !== null);
     findings.sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || b.overlapM2 - a.overlapM2);
-    const year = beijingYear();
-    const [stock, pools] = context.county
-      ? await Promise.all([repo.countyStockLand(this.db, context.county.code), repo.factorPools(this.db, context.county.code, year)])
-      : [{ parcels: 0, m2: 0 }, []];
 
     return {
       area: { m2: round(siteM2), mu: round(m2ToMu(siteM2), 4), ha: round(m2ToHa(siteM2), 6), ellipsoidalM2: round(context.ellipsoidal_m2), epsg },
