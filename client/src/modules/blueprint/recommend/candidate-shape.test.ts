@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawShape, niceLength } from './candidate-shape';
-
-describe('niceLength', () => {
-  it('rounds down to 1, 2 or 5 times a power of ten', () => {
-    expect(niceLength(37)).toBe(20);
-    expect(niceLength(180)).toBe(100);
-    expect(niceLength(640)).toBe(500);
-    expect(niceLength(1000)).toBe(1000);
-  });
-});
+import { drawShape } from './candidate-shape';
 
 describe('drawShape', () => {
   // A square of 0.004° × 0.004° at 36.45°N: 0.004 × 110 574 = 442.3 m high and

@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
+import { scaleBar } from '../print/scale-bar';
 
 /** Mean radius-based metres per degree (thumbnail drawing; the server's figures are the exact ones). */
 const M_PER_DEG_LAT = 110_574;
@@ -11,13 +12,6 @@ export interface ShapeDrawing {
   scale: { px: number; label: string };
   /** Metres per pixel of the drawing. */
   metresPerPx: number;
-}
-
-/** The largest 1-2-5 × 10ⁿ not above x. */
-export function niceLength(x: number): number {
-  const p = 10 ** Math.floor(Math.log10(x));
-  const m = x / p;
-  return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
 }
 
 /**
@@ -43,6 +37,6 @@ export function drawShape(geometry: Polygon | MultiPolygon, size: number, pad = 
     return `${(size / 2 + x / metresPerPx).toFixed(1)},${(size / 2 - y / metresPerPx).toFixed(1)}`;
   };
   const paths = polygons.map((rings) => rings.map((ring) => `M${ring.map(px).join('L')}Z`).join(''));
-  const length = niceLength(0.4 * (size - 2 * pad) * metresPerPx);
-  return { paths, scale: { px: length / metresPerPx, label: length >= 1000 ? `${length / 1000} 公里` : `${length} 米` }, metresPerPx };
+  const bar = scaleBar(metresPerPx, 0.4 * (size - 2 * pad));
+  return { paths, scale: { px: bar.pixels, label: bar.label }, metresPerPx };
 }
