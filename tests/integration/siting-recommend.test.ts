@@ -178,6 +178,15 @@ describe('POST /api/siting/recommend: ranking', () => {
     expect(without.body.dropped).toContainEqual(expect.objectContaining({ reason: 'excludedParcel', count: 1 }));
   });
 
+  it('leaves out candidates overlapping an excluded layer', async () => {
+    const all = await recommend({ areaMu: NEED_MU, limit: 20 }).expect(200);
+    const res = await recommend({ areaMu: NEED_MU, limit: 20, exclude: { layers: ['industrial-parks'] } }).expect(200);
+    const removed = res.body.dropped.find((d: { reason: string }) => d.reason === 'excludedLayer');
+    expect(removed.count).toBe(all.body.total - res.body.total);
+    expect(removed.count).toBeGreaterThan(0);
+    for (const c of candidatesOf(res.body)) expect(c.park).toBeNull();
+  });
+
   it('drops a candidate that overlaps a hard constraint, and counts it', async () => {
     const trx = await ctx.db.knex.transaction();
     try {
