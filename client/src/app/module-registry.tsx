@@ -1,4 +1,4 @@
-import { FileTextOutlined, GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 
 export interface AppModule {
@@ -17,6 +17,7 @@ export interface AppModule {
 const BlueprintPage = lazy(() => import('../modules/blueprint/BlueprintPage').then((m) => ({ default: m.BlueprintPage })));
 const SitingReportsPage = lazy(() => import('../modules/siting-report/SitingReportsPage').then((m) => ({ default: m.SitingReportsPage })));
 const SitingReportPage = lazy(() => import('../modules/siting-report/SitingReportPage').then((m) => ({ default: m.SitingReportPage })));
+const FactorsPage = lazy(() => import('../modules/factors/FactorsPage').then((m) => ({ default: m.FactorsPage })));
 const SitingRulesPage = lazy(() => import('../modules/admin/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
 
 // Only modules that work are listed; the navigation and the routes are both built from this list.
@@ -24,6 +25,7 @@ export const appModules: AppModule[] = [
   { key: 'blueprint', path: '/blueprint', label: '一张蓝图', icon: <GlobalOutlined />, Page: BlueprintPage },
   { key: 'siting-reports', path: '/siting/reports', label: '选址报告', icon: <FileTextOutlined />, Page: SitingReportsPage, permission: 'siting.use' },
   { key: 'siting-report', path: '/siting/reports/:id', label: '选址报告', icon: <FileTextOutlined />, Page: SitingReportPage, hidden: true },
+  { key: 'factors', path: '/factors', label: '要素保障', icon: <FundOutlined />, Page: FactorsPage, permission: 'factors.read' },
   { key: 'siting-rules', path: '/admin/siting-rules', label: '选址规则', icon: <SafetyCertificateOutlined />, Page: SitingRulesPage, permission: 'rules.manage' },
 ];
 

@@ -18,3 +18,4 @@ export { SiteDrawing, type SiteDrawMode } from './SiteDrawing';
 export { ConflictOutlines } from './ConflictOutlines';
 export type { SiteDrawSession, SiteRefusal } from './SiteDrawing';
 export { CandidateSites, type CandidateSite } from './CandidateSites';
+export { CountyChoropleth, type CountyChoroplethProps } from './CountyChoropleth';

@@ -3,6 +3,7 @@ import type { Polygon } from 'geojson';
 import type { MapConfig, RegionCollection } from '../../api/api.types';
 import { useSession } from '../../auth/use-session';
 import { HighlightFeature, MapClickListener, MapView, MeasureDrawing, OverlayLayers, type MeasureGeometry, type MeasureKind } from '../../map';
+import { FactorCapacityLayer } from '../factors/FactorCapacityLayer';
 import { BlueprintSidebar } from './BlueprintSidebar';
 import { CompareView } from './CompareView';
 import { DataToolbar } from './DataToolbar';
@@ -121,6 +122,7 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
       <MapToolbar measure={measure} onMeasure={startMeasure} siting={canSite ? siting : undefined} onSiting={toggleSiting} recommend={canSite ? recommending : undefined} onRecommend={toggleRecommend} canCompare={compare.canCompare} onCompare={startCompare} />
       <DataToolbar />
       {children}
+      <FactorCapacityLayer />
     </MapView>
   );
 }
