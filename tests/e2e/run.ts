@@ -9,6 +9,7 @@ import { basemapTests } from './basemap.e2e.ts';
 import { blueprintMapTests } from './blueprint-map.e2e.ts';
 import { ensureClientBuilt } from './client-build.ts';
 import { dataToolsTests } from './data-tools.e2e.ts';
+import { factorsTests } from './factors.e2e.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './e2e-config.ts';
 import { runTest, type E2ETest, type TestResult } from './harness.ts';
 import { loginTests } from './login.e2e.ts';
@@ -18,7 +19,7 @@ import { sitingRecommendTests } from './siting-recommend.e2e.ts';
 import { sitingReportTests } from './siting-report.e2e.ts';
 import { sitingTests } from './siting.e2e.ts';
 
-const allTests: E2ETest[] = [...loginTests, ...blueprintMapTests, ...basemapTests, ...mapLayerTests, ...dataToolsTests, ...sitingTests, ...sitingReportTests, ...sitingRecommendTests];
+const allTests: E2ETest[] = [...loginTests, ...blueprintMapTests, ...basemapTests, ...mapLayerTests, ...dataToolsTests, ...sitingTests, ...sitingReportTests, ...sitingRecommendTests, ...factorsTests];
 
 const log = (line: string) => console.log(line);
 
