@@ -114,6 +114,7 @@ export function LedgerTab({ year }: { year: number }) {
               查询
             </Button>
             <Button
+              data-testid="ledger-reset"
               onClick={() => {
                 form.resetFields();
                 apply({});

@@ -4,6 +4,9 @@ import { formatAmount, type MonthlyTrend } from './factor-figures';
 
 type Echarts = typeof import('./echarts-setup')['echarts'];
 
+// Twelve distinct colours: the city pool, eight counties and three zones each get their own.
+const PALETTE = ['#1f5fbf', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc', '#5470c6', '#8d6e63', '#2f4554'];
+
 export interface TrendChartProps {
   trend: MonthlyTrend;
   unit: string;
@@ -33,6 +36,7 @@ export function TrendChart({ trend, unit, stacked }: TrendChartProps) {
     if (!lib || !box.current || empty) return;
     const chart = lib.init(box.current, undefined, { renderer: 'canvas' });
     chart.setOption({
+      color: PALETTE,
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${formatAmount(v)} ${unit}` : String(v)) },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 16, right: 16, top: 40, bottom: 8, containLabel: true },

@@ -1,19 +1,10 @@
 import { FACTORS, type FactorAccount, type FactorKey } from '../../../../common/src/factors.ts';
+import type { ProjectNeeds } from '../../../../common/src/projects.ts';
 
-/** A project's factor needs (the siting and project forms use these names). */
-export interface FactorNeeds {
-  landMu?: number;
-  energyTce?: number;
-  coalT?: number;
-  codT?: number;
-  nh3nT?: number;
-  so2T?: number;
-  noxT?: number;
-  vocsT?: number;
-  fundsWan?: number;
-}
+/** A project's factor needs, as the project API keeps them. */
+export type FactorNeeds = ProjectNeeds;
 
-export const NEED_FACTORS: Record<keyof FactorNeeds, FactorKey> = {
+export const NEED_FACTORS: Record<keyof ProjectNeeds, FactorKey> = {
   landMu: 'land',
   energyTce: 'energy',
   coalT: 'coal',
