@@ -57,6 +57,16 @@ export class FactorsDriver {
     await this.page.waitForFunction(() => !document.querySelector('[data-testid="factor-ledger-table"] .ant-spin-spinning'));
   }
 
+  /** 台账: clear the filters, then look for a document number (matched in the browser over the whole ledger). */
+  async filterLedgerByDocument(text: string): Promise<void> {
+    await this.page.getByTestId('ledger-reset').click();
+    await this.page.getByTestId('ledger-filter-doc').fill(text);
+    const answer = this.page.waitForResponse((r) => r.url().includes('/api/factors/movements') && r.url().includes('pageSize=500'));
+    await this.page.getByTestId('ledger-search').click();
+    await answer;
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid="factor-ledger-table"] .ant-spin-spinning'));
+  }
+
   async ledgerKinds(): Promise<string[]> {
     return this.page.getByTestId('factor-ledger-table').getByTestId('ledger-kind').allInnerTexts();
   }

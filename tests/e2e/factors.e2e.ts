@@ -81,6 +81,16 @@ export const factorsTests: E2ETest[] = [
       const all = (await (await page.request.get(`${baseUrl}/api/factors/movements?year=${YEAR}&kind=${encodeURIComponent('下达')}&factor=land&pageSize=500`)).json()) as { items: { amount: number }[] };
       assert.equal(Math.round(sum * 1e4) / 1e4, Math.round(all.items.reduce((s, m) => s + m.amount, 0) * 1e4) / 1e4, 'exported 下达 sum');
 
+      // A document number, matched over the whole ledger of the year.
+      const doc = `〔${YEAR}〕21号`;
+      const everything = (await (await page.request.get(`${baseUrl}/api/factors/movements?year=${YEAR}&pageSize=500`)).json()) as { items: { documentNo: string; kind: string }[]; total: number };
+      assert.ok(everything.total <= 500, 'one page holds the demo ledger');
+      const withDoc = everything.items.filter((m) => m.documentNo.includes(doc));
+      assert.ok(withDoc.length > 0, `movements under ${doc}`);
+      await factors.filterLedgerByDocument(doc);
+      assert.equal(await factors.ledgerTotal(), withDoc.length);
+      assert.deepEqual(await factors.ledgerKinds(), withDoc.map((m) => m.kind));
+
       // 拆借: judged a year and more later, the open loan is overdue by exactly the days the API counts.
       await factors.openTab('拆借');
       const asOf = `${YEAR + 1}-12-31`;
