@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { formatAmount } from './factor-figures';
 import { factorCoverage, type CoverageRow, type FactorNeeds } from './factor-coverage';
 import { currentYear, useFactorAccounts } from './use-factors';
+import './factors.css';
 
 export type { FactorNeeds };
 
@@ -26,7 +27,7 @@ export function FactorCard({ countyCode, needs, year = currentYear() }: FactorCa
   const rows = useMemo(() => factorCoverage(needs, accounts.data ?? [], countyCode), [needs, accounts.data, countyCode]);
   const countyName = accounts.data?.find((a) => a.owner.kind === 'county' && a.owner.code === countyCode)?.owner.name ?? '所在县';
   return (
-    <Card size="small" title={`要素保障（${year} 年）`} data-testid="factor-card">
+    <Card size="small" title={`要素保障（需求与 ${year} 年余额）`} data-testid="factor-card">
       {accounts.error ? (
         <Alert type="error" showIcon title={accounts.error.message} />
       ) : (
@@ -38,11 +39,11 @@ export function FactorCard({ countyCode, needs, year = currentYear() }: FactorCa
           dataSource={rows}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未填写要素需求" /> }}
           columns={[
-            { title: '要素', dataIndex: 'name', render: (n: string, r) => `${n}（${r.unit}）` },
+            { title: '要素', dataIndex: 'name', render: (n: string, r) => (<>{n}<div className="factor-card-unit">{r.unit}</div></>) },
             { title: '需求', dataIndex: 'need', align: 'right', render: formatAmount },
-            { title: `${countyName}余额`, dataIndex: 'county', align: 'right', render: formatAmount },
-            { title: '市级统筹池余额', dataIndex: 'city', align: 'right', render: formatAmount },
-            { title: '保障情况', key: 'coverage', render: (_: unknown, r) => <Tag color={COVERAGE[r.coverage].color} data-testid={`factor-card-${r.factor}`}>{COVERAGE[r.coverage].text(r)}</Tag> },
+            { title: countyName, dataIndex: 'county', align: 'right', render: formatAmount },
+            { title: '市统筹池', dataIndex: 'city', align: 'right', render: formatAmount },
+            { title: '保障', key: 'coverage', render: (_: unknown, r) => <Tag color={COVERAGE[r.coverage].color} data-testid={`factor-card-${r.factor}`}>{COVERAGE[r.coverage].text(r)}</Tag> },
           ]}
         />
       )}
