@@ -18,4 +18,5 @@ export { SiteDrawing, type SiteDrawMode } from './SiteDrawing';
 export { ConflictOutlines } from './ConflictOutlines';
 export type { SiteDrawSession, SiteRefusal } from './SiteDrawing';
 export { CandidateSites, type CandidateSite } from './CandidateSites';
+export { ProjectFeatures, ProjectSiteVersions, type ProjectFeaturesProps } from './ProjectFeatures';
 export { CountyChoropleth, type CountyChoroplethProps } from './CountyChoropleth';

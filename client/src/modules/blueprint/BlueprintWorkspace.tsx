@@ -2,7 +2,12 @@ import { useMemo, useState, type ReactNode } from 'react';
 import type { Polygon } from 'geojson';
 import type { MapConfig, RegionCollection } from '../../api/api.types';
 import { useSession } from '../../auth/use-session';
-import { HighlightFeature, MapClickListener, MapView, MeasureDrawing, OverlayLayers, type MeasureGeometry, type MeasureKind } from '../../map';
+import { HighlightFeature, MapView, ProjectFeatures, MeasureDrawing, OverlayLayers, type MeasureGeometry, type MeasureKind } from '../../map';
+import { ProjectLegend } from '../projects/ProjectLegend';
+import { ProjectPanel } from '../projects/ProjectPanel';
+import { ProjectSiteActions, sitePolygon } from '../projects/ProjectSiteActions';
+import { STAGE_COLOURS } from '../projects/project-format';
+import { useMapProjects } from '../projects/use-map-projects';
 import { FactorCapacityLayer } from '../factors/FactorCapacityLayer';
 import { BlueprintSidebar } from './BlueprintSidebar';
 import { CompareView } from './CompareView';
@@ -43,7 +48,9 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
   const identify = useIdentify(visibleLayers, treeKeys);
   const compare = useCompare(layers, treeKeys, visibleKeys);
 
-  const canSite = useSession().data?.permissions.includes('siting.use') ?? false;
+  const permissions = useSession().data?.permissions;
+  const canSite = permissions?.includes('siting.use') ?? false;
+  const projects = useMapProjects();
   // The panel owns the drawing, the site and its analysis while it is open.
   const [siting, setSiting] = useState(false);
   const [recommending, setRecommending] = useState(false);
@@ -51,6 +58,7 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
 
   const startMeasure = (kind: MeasureKind | null) => {
     identify.close();
+    projects.select(null);
     setSiting(false);
     setRecommending(false);
     setMeasure(kind);
@@ -60,6 +68,8 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
     setMeasure(null);
     setRecommending(false);
     setHandedSite(null);
+    projects.select(null);
+    projects.setAdjusting(null);
     setSiting((open) => !open);
   };
   const toggleRecommend = () => {
@@ -93,9 +103,26 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
             onClose={() => {
               setSiting(false);
               setHandedSite(null);
+              if (projects.adjusting) projects.select(projects.adjusting.id);
+              projects.setAdjusting(null);
             }}
             onShowLayer={(key) => visibility.setVisible(key, true)}
             initialSite={handedSite}
+            resultActions={(site, analysis) => (
+              <ProjectSiteActions
+                site={site}
+                analysis={analysis}
+                regions={regions}
+                adjusting={projects.adjusting}
+                canCreate={permissions?.includes('projects.write') ?? false}
+                onProject={(id) => {
+                  setSiting(false);
+                  setHandedSite(null);
+                  projects.setAdjusting(null);
+                  projects.select(id);
+                }}
+              />
+            )}
           />
         ) : recommending ? (
           <RecommendPanel
@@ -109,6 +136,23 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
           />
         ) : measure ? (
           <MeasurePanel kind={measure} geometry={measured} onKind={setMeasure} onClear={() => setClearToken((n) => n + 1)} onClose={() => setMeasure(null)} />
+        ) : projects.selected !== null ? (
+          <ProjectPanel
+            key={projects.selected}
+            projectId={projects.selected}
+            onClose={() => projects.select(null)}
+            onAdjustSite={(p) => {
+              const current = p.sites.reduce<(typeof p.sites)[number] | null>((a, b) => (!a || b.version > a.version ? b : a), null);
+              if (!current) return;
+              identify.close();
+              setMeasure(null);
+              setRecommending(false);
+              projects.select(null);
+              projects.setAdjusting(p);
+              setHandedSite({ geometry: sitePolygon(current.geometry), label: `${p.name} 第 ${current.version} 版选址` });
+              setSiting(true);
+            }}
+          />
         ) : (
           <IdentifyPanel identify={identify} />
         )
@@ -117,12 +161,27 @@ export function BlueprintWorkspace({ config, regions, children }: BlueprintWorks
     >
       <OverlayLayers overlays={overlays} />
       <HighlightFeature geometry={drawing ? null : (identify.selected?.geometry ?? null)} />
-      <MapClickListener enabled={!drawing && !compare.state} onClick={identify.identifyAt} />
+      <ProjectFeatures
+        data={projects.features}
+        visible={projects.visible}
+        colours={STAGE_COLOURS}
+        selectedId={projects.selected}
+        enabled={!drawing && !compare.state}
+        onSelect={(id) => {
+          identify.close();
+          projects.select(id);
+        }}
+        onMiss={(click) => {
+          projects.select(null);
+          identify.identifyAt(click);
+        }}
+      />
       <MeasureDrawing kind={measure} onChange={setMeasured} clearToken={clearToken} />
       <MapToolbar measure={measure} onMeasure={startMeasure} siting={canSite ? siting : undefined} onSiting={toggleSiting} recommend={canSite ? recommending : undefined} onRecommend={toggleRecommend} canCompare={compare.canCompare} onCompare={startCompare} />
       <DataToolbar />
       {children}
       <FactorCapacityLayer />
+      {projects.canRead && <ProjectLegend visible={projects.visible} onVisible={projects.setVisible} count={projects.features?.features.length ?? null} />}
     </MapView>
   );
 }

@@ -2,8 +2,8 @@ import { ClearOutlined, CloseOutlined, RedoOutlined, SearchOutlined, SelectOutli
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Input, InputNumber, Space, Switch, Tooltip, Typography } from 'antd';
 import type { Polygon } from 'geojson';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { analyzeSite, type SitingNeeds } from '../../../api/siting.api';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { analyzeSite, type SitingAnalysis, type SitingNeeds } from '../../../api/siting.api';
 import { SitingReportAction } from '../../siting-report/SitingReportAction';
 import { ConflictOutlines, HighlightFeature, SiteDrawing, useMapActions, type SiteDrawMode, type SiteDrawSession, type SiteRefusal } from '../../../map';
 import { measureFigures } from '../measure-figures';
@@ -23,6 +23,8 @@ export interface SitingPanelProps {
   onShowLayer?(key: string): void;
   /** A site handed over from elsewhere (推荐选址 “以此为选址”): placed once drawing is ready. */
   initialSite?: { geometry: Polygon; label: string } | null;
+  /** More buttons under a result (以此选址新建项目), given the analysed site. */
+  resultActions?(site: Polygon, analysis: SitingAnalysis): ReactNode;
 }
 
 const HINTS: Record<SiteDrawMode, string> = {
@@ -39,7 +41,7 @@ const REFUSALS: Record<SiteRefusal, string> = {
 };
 
 /** 选址分析: draw, import or pick a site, edit it with undo/redo, see its area live, then ask the server. */
-export function SitingPanel({ onClose, onShowLayer, initialSite }: SitingPanelProps) {
+export function SitingPanel({ onClose, onShowLayer, initialSite, resultActions }: SitingPanelProps) {
   const [mode, setMode] = useState<SiteDrawMode>('polygon');
   const [site, setSite] = useState<Polygon | null>(null);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
@@ -192,7 +194,14 @@ export function SitingPanel({ onClose, onShowLayer, initialSite }: SitingPanelPr
         {analysis.data && (
           <SitingResult
             analysis={analysis.data}
-            actions={analysis.variables && <SitingReportAction key={analysis.submittedAt} site={analysis.variables.geometry} needs={analysis.variables.needs} />}
+            actions={
+              analysis.variables && (
+                <>
+                  <SitingReportAction key={analysis.submittedAt} site={analysis.variables.geometry} needs={analysis.variables.needs} />
+                  {resultActions?.(analysis.variables.geometry, analysis.data)}
+                </>
+              )
+            }
             selectedFinding={finding}
             onFinding={(layer) => setFinding((f) => (f === layer ? null : layer))}
           />
