@@ -3,13 +3,14 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { UserMenu } from '../auth/UserMenu';
 import { useSession } from '../auth/use-session';
 import { SYSTEM_FULL_NAME, SYSTEM_SHORT_NAME, SYSTEM_TITLE } from './branding';
-import { appModules } from './module-registry';
+import { NotificationBell } from '../modules/projects/NotificationBell';
+import { appModules, moduleVisible } from './module-registry';
 
 export function AppHeader() {
   const location = useLocation();
   const navigate = useNavigate();
   const permissions = useSession().data?.permissions;
-  const modules = appModules.filter((m) => !m.hidden && (!m.permission || permissions?.includes(m.permission)));
+  const modules = appModules.filter((m) => moduleVisible(m, permissions));
   const selected = modules.filter((m) => location.pathname.startsWith(m.path)).map((m) => m.key);
   return (
     <Layout.Header className="app-header">
@@ -29,6 +30,7 @@ export function AppHeader() {
         }}
         data-testid="main-nav"
       />
+      <NotificationBell />
       <UserMenu />
     </Layout.Header>
   );

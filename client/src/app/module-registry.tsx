@@ -1,4 +1,4 @@
-import { FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 
 export interface AppModule {
@@ -7,8 +7,8 @@ export interface AppModule {
   label: string;
   icon: ReactNode;
   Page: ComponentType;
-  /** Shown in the navigation only to users holding this permission (the server checks again). */
-  permission?: string;
+  /** Shown in the navigation only to users holding this permission, or any of these (the server checks again). */
+  permission?: string | readonly string[];
   /** A page reached by a link (a report by its id), not from the navigation. */
   hidden?: boolean;
 }
@@ -20,13 +20,23 @@ const SitingReportPage = lazy(() => import('../modules/siting-report/SitingRepor
 const FactorsPage = lazy(() => import('../modules/factors/FactorsPage').then((m) => ({ default: m.FactorsPage })));
 const SitingRulesPage = lazy(() => import('../modules/admin/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
 
+const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
+const TasksPage = lazy(() => import('../modules/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+
 // Only modules that work are listed; the navigation and the routes are both built from this list.
 export const appModules: AppModule[] = [
   { key: 'blueprint', path: '/blueprint', label: '一张蓝图', icon: <GlobalOutlined />, Page: BlueprintPage },
   { key: 'siting-reports', path: '/siting/reports', label: '选址报告', icon: <FileTextOutlined />, Page: SitingReportsPage, permission: 'siting.use' },
   { key: 'siting-report', path: '/siting/reports/:id', label: '选址报告', icon: <FileTextOutlined />, Page: SitingReportPage, hidden: true },
+  { key: 'projects', path: '/projects', label: '项目库', icon: <DatabaseOutlined />, Page: ProjectsPage, permission: 'projects.read' },
+  { key: 'tasks', path: '/tasks', label: '审查任务', icon: <AuditOutlined />, Page: TasksPage, permission: ['consultation.review', 'consultation.dispatch'] },
+  { key: 'task', path: '/tasks/:id', label: '审查任务', icon: <AuditOutlined />, Page: TasksPage, hidden: true },
   { key: 'factors', path: '/factors', label: '要素保障', icon: <FundOutlined />, Page: FactorsPage, permission: 'factors.read' },
   { key: 'siting-rules', path: '/admin/siting-rules', label: '选址规则', icon: <SafetyCertificateOutlined />, Page: SitingRulesPage, permission: 'rules.manage' },
 ];
+
+/** Whether a user holding these permissions sees the module in the navigation. */
+export const moduleVisible = (m: AppModule, permissions: readonly string[] | undefined): boolean =>
+  !m.hidden && (!m.permission || [m.permission].flat().some((p) => permissions?.includes(p)));
 
 export const defaultModulePath = appModules[0]?.path ?? '/';
