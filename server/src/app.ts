@@ -13,6 +13,8 @@ import { layerExportRoutes } from './modules/blueprint/export/layer-export.route
 import { LayerExportService } from './modules/blueprint/export/layer-export.service.ts';
 import { geoRoutes, layerImportRoutes } from './modules/blueprint/import/geo.routes.ts';
 import { GeoImportService } from './modules/blueprint/import/geo-import.service.ts';
+import { allocationPlanRoutes, projectAllocationRoutes } from './modules/factors/allocation.routes.ts';
+import { AllocationService } from './modules/factors/allocation.service.ts';
 import { factorsRoutes } from './modules/factors/factors.routes.ts';
 import { FactorsService } from './modules/factors/factors.service.ts';
 import { FactorRulesService } from './modules/factors/factor-rules.service.ts';
@@ -72,15 +74,18 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   const siting = new SitingService(db.knex);
   api.use('/siting/reports', sitingReportRoutes(new SitingReportService(db.knex, siting)));
   api.use('/siting', sitingRoutes(siting, new SitingRulesService(db.knex), new SitingRecommendService(db.knex, siting)));
+  const factors = new FactorsService(db.knex);
   const projects = new ProjectsService(db.knex, siting);
   const consultation = new ConsultationService(db.knex, siting, projects, config.consultation.reviewWorkingDays);
   const meetings = new MeetingsService(db.knex, projects);
-  api.use('/projects', projectsRoutes(projects, consultation, meetings));
+  const allocation = new AllocationService(db.knex, factors, projects);
+  api.use('/projects', projectAllocationRoutes(allocation), projectsRoutes(projects, consultation, meetings));
+  api.use('/allocation-plans', allocationPlanRoutes(allocation));
   api.use('/tasks', tasksRoutes(consultation));
   api.use('/problems', problemsRoutes(meetings));
   api.use('/meetings', meetingsRoutes(meetings));
   api.use('/notifications', notificationsRoutes(db.knex));
-  api.use('/factors', factorsRoutes(new FactorsService(db.knex), new FactorRulesService(db.knex)));
+  api.use('/factors', factorsRoutes(factors, new FactorRulesService(db.knex)));
   api.use(notFoundApi);
 
   app.use('/api', api);

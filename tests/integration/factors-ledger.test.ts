@@ -19,6 +19,8 @@ const LQ = '371581'; // 临清市
 const GT = '371526'; // 高唐县
 const ZONE = '371571'; // 聊城经济技术开发区
 const DCF_PROJECT = 'LC-371502-2026-0003';
+// The fourth demo project of 东昌府区 needs funds (fundsWan 4400): funds go to it, within its demand.
+const DCF_FUNDED_PROJECT = 'LC-371502-2026-0004';
 const CP_PROJECT = 'LC-371503-2026-0001';
 
 const at = (factor: string, kind: string, code?: string, fundingSource?: string) => ({ factor, owner: { kind, ...(code ? { code } : {}) }, year, ...(fundingSource ? { fundingSource } : {}) });
@@ -179,9 +181,9 @@ describe('factor ledger: movement kinds and pooling rules', () => {
   it('funds are kept per funding source; sources cannot be mixed', async () => {
     const source = '中央预算内投资';
     await czjPost(movement('下达', at('funds', 'external', undefined, source), at('funds', 'city', undefined, source), 1000)).expect(201);
-    const alloc = await czjPost(movement('分配', at('funds', 'city', undefined, source), at('funds', 'project', DCF_PROJECT, source), 260.5)).expect(201);
+    const alloc = await czjPost(movement('分配', at('funds', 'city', undefined, source), at('funds', 'project', DCF_FUNDED_PROJECT, source), 260.5)).expect(201);
     expect(alloc.body).toMatchObject({ unit: '万元', fundingSource: source, amount: 260.5 });
-    const mixed = await czjPost(movement('分配', at('funds', 'city', undefined, source), at('funds', 'project', DCF_PROJECT, '地方政府专项债券'), 1)).expect(400);
+    const mixed = await czjPost(movement('分配', at('funds', 'city', undefined, source), at('funds', 'project', DCF_FUNDED_PROJECT, '地方政府专项债券'), 1)).expect(400);
     expect(mixed.body.error.message).toMatch(/资金来源须一致/);
     const accounts = (await city.get(`/api/factors/accounts?factor=funds&year=${year}`).expect(200)).body;
     expect(accounts.map((a: { owner: { kind: string }; fundingSource: string; balance: number }) => [a.owner.kind, a.fundingSource, a.balance])).toEqual([
@@ -390,3 +392,7 @@ describe('factor ledger: concurrency', () => {
     expect(external.rows).toEqual([]); // double entry: every pool's accounts sum to zero
   });
 });
+
+// Allocation plans move the same pools: their tests run in this file, after the ledger's, so no other
+// file's worker changes these balances underneath either (files run in parallel on PostgreSQL).
+await import('./factors-allocation.suite.ts');

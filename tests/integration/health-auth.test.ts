@@ -74,8 +74,12 @@ describe('sessions', () => {
   });
 
   it('"log out everywhere" ends every session of the user', async () => {
-    const a = await loginAs(ctx.app, 'leader');
-    const b = await loginAs(ctx.app, 'leader');
+    // Its own user, not a demo account other test files are logged in as at the same time.
+    const username = `all${Date.now().toString(36)}`;
+    const [user] = await ctx.db.knex('users').insert({ username, display_name: '退出测试', password_hash: await hashPassword('Right#Pass1') }).returning('id');
+    await ctx.db.knex('user_roles').insert({ user_id: user.id, role_key: 'leader' });
+    const a = await loginAs(ctx.app, username, 'Right#Pass1');
+    const b = await loginAs(ctx.app, username, 'Right#Pass1');
     await a.post('/api/auth/logout-all').expect(204);
     await b.get('/api/auth/me').expect(401);
   });
@@ -93,8 +97,13 @@ describe('sessions', () => {
   });
 
   it('an idle session expires', async () => {
-    const agent = await loginAs(ctx.app, 'fgw');
-    await ctx.db.knex('sessions').whereIn('user_id', ctx.db.knex('users').select('id').where({ username: 'fgw' })).update({ last_seen_at: ctx.db.knex.raw(`now() - interval '31 minutes'`) });
+    // Its own user: other test files (in parallel on PostgreSQL) keep sessions of the demo reviewers.
+    const username = `idle${Date.now().toString(36)}`;
+    const [user] = await ctx.db.knex('users').insert({ username, display_name: '闲置测试', password_hash: await hashPassword('Right#Pass1') }).returning('id');
+    await ctx.db.knex('user_roles').insert({ user_id: user.id, role_key: 'leader' });
+    const agent = await loginAs(ctx.app, username, 'Right#Pass1');
+    await agent.get('/api/auth/me').expect(200);
+    await ctx.db.knex('sessions').where({ user_id: user.id }).update({ last_seen_at: ctx.db.knex.raw(`now() - interval '31 minutes'`) });
     await agent.get('/api/auth/me').expect(401);
   });
 

@@ -21,6 +21,8 @@ describe('GET /api/openapi.json', () => {
       ['/api/tasks/{id}/opinion', 'post'],
       ['/api/factors/accounts', 'get'],
       ['/api/factors/movements', 'post'],
+      ['/api/projects/{id}/allocation-plan', 'post'],
+      ['/api/allocation-plans/{id}/approve', 'post'],
     ] as const) {
       expect(paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }

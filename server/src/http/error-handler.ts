@@ -9,6 +9,7 @@ function fromDatabaseError(err: { code?: string; constraint?: string }): AppErro
     case '23503':
       return new AppError(409, 'REFERENCED', '关联的记录不存在或仍被引用');
     case '23514':
+      if (err.constraint === 'factor_allocation_within_demand') return new AppError(409, 'BEYOND_DEMAND', '分配后项目获得的指标将超过其要素需求，已拒绝');
       return new AppError(400, 'CONSTRAINT', `数据不符合规则（${err.constraint ?? '检查约束'}）`);
     case '22P02':
     case '22023':

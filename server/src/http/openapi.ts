@@ -3,6 +3,7 @@ import { movementRequestSchema } from '../../../common/src/factors.ts';
 import { opinionSchema, projectCreateSchema, projectSiteSchema, submissionSchema } from '../../../common/src/projects.ts';
 import { sitingReportCreateSchema } from '../../../common/src/siting-report.ts';
 import { sitingNeedsSchema } from '../../../common/src/siting.ts';
+import { recallSchema } from '../modules/factors/allocation.service.ts';
 import { decisionSchema, meetingSchema, problemSchema } from '../modules/projects/meetings.service.ts';
 
 /**
@@ -78,6 +79,9 @@ export function openApiDocument(): object {
       '/api/meetings': { post: { summary: '召集联席会议（议题取自问题清单）', requestBody: json(meetingSchema), responses: { ...ok('会议与议程', '201'), ...forbidden, ...conflict } } },
       '/api/meetings/{id}/decisions': { post: { summary: '联席会议决定', parameters: [idParam()], requestBody: json(decisionSchema), responses: { ...ok('决定与项目新阶段'), ...forbidden, ...notFound, ...conflict } } },
       '/api/notifications': { get: { summary: '站内通知（本人与本部门）', responses: ok('通知列表') } },
+      '/api/projects/{id}/allocation-plan': { post: { summary: '制定要素配置方案（先县级账户，后市级统筹池；缺口给出解决方式与时限）', parameters: [idParam()], responses: { ...ok('方案', '201'), ...forbidden, ...notFound, ...conflict } } },
+      '/api/allocation-plans/{id}/approve': { post: { summary: '审批要素配置方案：记入分配流水，要素到位的项目纳入绿色通道', parameters: [idParam()], responses: { ...ok('审批结果'), ...forbidden, ...notFound, ...conflict } } },
+      '/api/projects/{id}/recall': { post: { summary: '项目终止或调出时收回未使用的要素指标', parameters: [idParam()], requestBody: json(recallSchema), responses: { ...ok('收回明细'), ...forbidden, ...notFound, ...conflict } } },
       '/api/factors/accounts': { get: { summary: '要素账户余额 [{ id, factor, owner, year, unit, balance }]', responses: ok('账户列表') } },
       '/api/factors/movements': {
         get: { summary: '要素台账（筛选、分页）', responses: ok('流水') },

@@ -1,0 +1,37 @@
+import { Router } from 'express';
+import { badRequest } from '../../http/app-error.ts';
+import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
+import { parseOr400 } from '../../http/validate.ts';
+import { recallSchema, type AllocationService } from './allocation.service.ts';
+
+const objectBody = (body: unknown) => {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('请求内容须为 JSON 对象（Content-Type: application/json）', undefined, 'NOT_OBJECT');
+  return body;
+};
+
+/** Allocation under a project: make a plan, recall after abandonment or false information. */
+export function projectAllocationRoutes(allocation: AllocationService) {
+  const r = Router();
+  r.use(requireLogin);
+  r.post('/:id/allocation-plan', async (req, res) => {
+    res.status(201).json(await allocation.plan(actorOf(req), Number(req.params.id), requestMeta(req).ip));
+  });
+  r.post('/:id/recall', async (req, res) => {
+    const input = parseOr400(recallSchema, objectBody(req.body));
+    res.json(await allocation.recall(actorOf(req), Number(req.params.id), input, requestMeta(req).ip));
+  });
+  return r;
+}
+
+/** A plan by id and its approval (posts the 分配 movements). */
+export function allocationPlanRoutes(allocation: AllocationService) {
+  const r = Router();
+  r.use(requireLogin);
+  r.get('/:id', async (req, res) => {
+    res.json(await allocation.get(actorOf(req), Number(req.params.id)));
+  });
+  r.post('/:id/approve', async (req, res) => {
+    res.json(await allocation.approve(actorOf(req), Number(req.params.id), requestMeta(req).ip));
+  });
+  return r;
+}

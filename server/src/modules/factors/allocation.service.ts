@@ -1,0 +1,248 @@
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { FACTORS, roundAmount, type FactorKey } from '../../../../common/src/factors.ts';
+import { permittedTransition, transitionByAction, type Stage } from '../../../../common/src/project-lifecycle.ts';
+import { addWorkingDays, type CalendarDay } from '../../../../common/src/working-days.ts';
+import { conflict, notFoundOrNoAccess } from '../../http/app-error.ts';
+import { assertCan } from '../../policy/access.policy.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { assertCanWriteProject } from '../../policy/project.policy.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import * as projectsRepo from '../projects/projects.repository.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
+import { chinaToday, type FactorsService } from './factors.service.ts';
+
+/** Which project need each factor answers. Funds are kept per funding source and planned by the finance side. */
+export const NEED_OF: Partial<Record<FactorKey, string>> = {
+  land: 'landMu',
+  energy: 'energyTce',
+  coal: 'coalT',
+  cod: 'codT',
+  nh3n: 'nh3nT',
+  so2: 'so2T',
+  nox: 'noxT',
+  vocs: 'vocsT',
+};
+
+/** Working days a gap's solution is given (办法第十五条: 限时解决). */
+const GAP_WORKING_DAYS = 20;
+
+export interface PlanItem {
+  factor: FactorKey;
+  name: string;
+  unit: string;
+  needed: number;
+  allocatedBefore: number;
+  fromCounty: number;
+  fromCity: number;
+  gap: number;
+  solution: { kind: '调剂' | '拆借' | '预支' | '挖潜'; fromCode: string | null; fromName: string | null; note: string } | null;
+  deadline: string | null;
+}
+
+export const recallSchema = z.object(
+  {
+    reason: z.string({ error: '请填写收回事由' }).trim().min(2, '请填写收回事由').max(1000),
+    /** 终止 (abandoned) or 调出 (false information, Art. 29). */
+    outcome: z.enum(['终止', '调出'], { error: '处理结果须为 终止 或 调出' }),
+    /** What the project has already used and keeps, per factor (partial use). */
+    used: z.record(z.string(), z.number().min(0, '已使用量不能为负')).optional(),
+    documentNo: z.string().trim().min(1, '请填写文号').max(64),
+  },
+  { error: '请求内容须为 JSON 对象' },
+);
+
+/**
+ * Allocation (要素配置, Art. 14-20, 29). A plan per project: for each need, the county's account first,
+ * then the city pool; what neither holds is a gap with a proposed solution (调剂 from the county holding
+ * most, else 拆借, 预支 for land, 挖潜 for pollutants) and a time limit. Approving posts the 分配
+ * movements through the ledger (same locking and invariants as every movement) in one transaction with
+ * the plan's status, the stage and the audit record; a fully allocated project gets the green-channel
+ * flag and moves to 审批(绿色通道). The database refuses any 分配 beyond a project's demand.
+ */
+export class AllocationService {
+  constructor(
+    private readonly db: Knex,
+    private readonly ledger: FactorsService,
+    private readonly projects: ProjectsService,
+  ) {}
+
+  private async balances(db: Knex | Knex.Transaction, factor: FactorKey, year: number) {
+    return db('factor_accounts as a')
+      .join('regions as r', 'r.id', 'a.region_id')
+      .where({ 'a.factor': factor, 'a.year': year, 'a.funding_source': '' })
+      .whereIn('a.owner_kind', ['city', 'county'])
+      .select('a.owner_kind', 'r.code', 'r.name', 'a.balance');
+  }
+
+  /** Net allocated to the project per factor, every year: 分配 in minus 收回 out. */
+  private async allocated(db: Knex | Knex.Transaction, projectId: number): Promise<Map<string, number>> {
+    const rows = await db('factor_movements as m')
+      .join('factor_accounts as ta', 'ta.id', 'm.to_account_id')
+      .join('factor_accounts as fa', 'fa.id', 'm.from_account_id')
+      .where((w) => w.where({ 'm.kind': '分配', 'ta.project_id': projectId }).orWhere({ 'm.kind': '收回', 'fa.project_id': projectId }))
+      .select('m.kind', 'ta.factor', 'm.amount');
+    const net = new Map<string, number>();
+    for (const r of rows) net.set(r.factor, (net.get(r.factor) ?? 0) + (r.kind === '分配' ? Number(r.amount) : -Number(r.amount)));
+    return net;
+  }
+
+  async plan(actor: Actor, projectId: number, ip: string | null) {
+    const project = await this.projects.readable(actor, projectId);
+    assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '制定要素配置方案');
+    if (project.stage !== '储备' && project.stage !== '要素保障') throw conflict(`只有储备或要素保障阶段的项目才能制定要素配置方案（当前：${project.stage}）`, undefined, 'INVALID_STAGE');
+    const year = Number(chinaToday().slice(0, 4));
+    const calendar: CalendarDay[] = (await this.db('calendar_days').select('day', 'kind', 'name')).map((d) => ({ day: String(d.day).slice(0, 10), kind: d.kind, name: d.name }));
+    const deadline = addWorkingDays(chinaToday(), GAP_WORKING_DAYS, calendar);
+    const allocated = await this.allocated(this.db, project.id);
+    const items: PlanItem[] = [];
+    for (const [factor, key] of Object.entries(NEED_OF) as [FactorKey, string][]) {
+      const needed = Number(project.needs[key] ?? 0);
+      if (!(needed > 0)) continue;
+      const before = roundAmount(allocated.get(factor) ?? 0);
+      const remaining = roundAmount(Math.max(0, needed - before));
+      const pools = await this.balances(this.db, factor, year);
+      const county = Number(pools.find((p) => p.owner_kind === 'county' && p.code === project.region_code)?.balance ?? 0);
+      const city = Number(pools.find((p) => p.owner_kind === 'city')?.balance ?? 0);
+      const fromCounty = roundAmount(Math.min(remaining, county));
+      const fromCity = roundAmount(Math.min(remaining - fromCounty, city));
+      const gap = roundAmount(remaining - fromCounty - fromCity);
+      let solution: PlanItem['solution'] = null;
+      if (gap > 0) {
+        const donor = pools.filter((p) => p.owner_kind === 'county' && p.code !== project.region_code).sort((a, b) => Number(b.balance) - Number(a.balance))[0];
+        const { unit, name } = FACTORS[factor];
+        if (donor && Number(donor.balance) >= gap) {
+          solution = { kind: '调剂', fromCode: donor.code, fromName: donor.name, note: `由${donor.name}有偿调剂 ${gap} ${unit}（其${name}余额 ${roundAmount(Number(donor.balance))} ${unit}）` };
+        } else if (donor && Number(donor.balance) > 0) {
+          solution = { kind: '拆借', fromCode: donor.code, fromName: donor.name, note: `向${donor.name}临时拆借 ${roundAmount(Math.min(gap, Number(donor.balance)))} ${unit}，不足部分申请预支或挖潜` };
+        } else if (FACTORS[factor].group === 'pollutant') {
+          solution = { kind: '挖潜', fromCode: null, fromName: null, note: `通过关停淘汰、提标改造挖潜腾出 ${gap} ${unit}` };
+        } else {
+          solution = { kind: '预支', fromCode: null, fromName: null, note: `申请预支下一年度${name} ${gap} ${unit}` };
+        }
+      }
+      items.push({ factor, name: FACTORS[factor].name, unit: FACTORS[factor].unit, needed, allocatedBefore: before, fromCounty, fromCity, gap, solution, deadline: gap > 0 ? deadline : null });
+    }
+    const complete = items.every((i) => i.gap === 0);
+
+    return this.db.transaction(async (trx) => {
+      const p = (await projectsRepo.findProject(trx, project.id, true))!;
+      if (p.stage !== '储备' && p.stage !== '要素保障') throw conflict(`项目阶段已变为“${p.stage}”，请刷新`, undefined, 'INVALID_STAGE');
+      await trx('allocation_plans').where({ project_id: p.id, status: 'draft' }).update({ status: 'superseded' });
+      await trx.raw(`select pg_advisory_xact_lock(hashtext('allocation_plans.number'))`);
+      const serial = Number((await trx('allocation_plans').where('number', 'like', `PZ-${year}-%`).count({ n: '*' }).first())?.n ?? 0) + 1;
+      const number = `PZ-${year}-${String(serial).padStart(4, '0')}`;
+      const [plan] = await trx('allocation_plans').insert({ number, project_id: p.id, year, items: JSON.stringify(items), complete, created_by: actor.id }).returning(['id']);
+      if (p.stage === '储备') {
+        const t = transitionByAction('储备', 'allocate_factors')!;
+        await projectsRepo.setStage(trx, p.id, t.to);
+        await projectsRepo.recordStage(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `要素配置方案 ${number}`, actorId: actor.id });
+      }
+      await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'allocation.plan', entityKind: 'project', entityId: p.id, detail: { plan: number, complete, items }, ip });
+      return { id: plan.id, number, projectId: p.id, year, status: 'draft', complete, items };
+    });
+  }
+
+  async get(actor: Actor, planId: number) {
+    const plan = Number.isSafeInteger(planId) && planId > 0 ? await this.db('allocation_plans').where({ id: planId }).first() : undefined;
+    if (!plan) throw notFoundOrNoAccess('要素配置方案');
+    await this.projects.readable(actor, plan.project_id);
+    return { id: plan.id, number: plan.number, projectId: plan.project_id, year: plan.year, status: plan.status, complete: plan.complete, items: plan.items as PlanItem[] };
+  }
+
+  /** Posts the plan's 分配 movements and publishes the result (see the class comment). */
+  async approve(actor: Actor, planId: number, ip: string | null) {
+    assertCan(actor, 'factors.manage', '审批要素配置方案');
+    const plan = await this.get(actor, planId);
+    const project = await this.projects.readable(actor, plan.projectId);
+    assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '审批要素配置方案');
+    return this.db.transaction(async (trx) => {
+      const row = await trx('allocation_plans').where({ id: planId }).forUpdate().first('status');
+      if (row.status !== 'draft') throw conflict(row.status === 'approved' ? '该方案已审批' : '该方案已被新方案取代', undefined, 'PLAN_NOT_DRAFT');
+      const p = (await projectsRepo.findProject(trx, plan.projectId, true))!;
+      const posted: number[] = [];
+      for (const item of plan.items) {
+        for (const [source, amount] of [['county', item.fromCounty], ['city', item.fromCity]] as const) {
+          if (!(amount > 0)) continue;
+          const { movement } = await this.ledger.post(
+            actor,
+            {
+              kind: '分配',
+              from: { factor: item.factor, owner: { kind: source, code: source === 'county' ? p.region_code : undefined }, year: plan.year },
+              to: { factor: item.factor, owner: { kind: 'project', code: p.code }, year: plan.year },
+              amount,
+              requestKey: `plan-${plan.id}-${item.factor}-${source}`,
+              documentNo: `要素配置方案 ${plan.number}`,
+              reason: `${p.name}：按要素配置方案 ${plan.number} 分配${item.name}`,
+            },
+            ip,
+            trx,
+          );
+          posted.push(movement.id);
+        }
+      }
+      await trx('allocation_plans').where({ id: planId }).update({ status: 'approved', approved_by: actor.id, approved_at: trx.fn.now() });
+      // Fully allocated: every need met by what the project holds now.
+      const net = await this.allocated(trx, p.id);
+      const complete = Object.entries(NEED_OF).every(([factor, key]) => !(Number(p.needs[key!] ?? 0) > 0) || roundAmount(net.get(factor) ?? 0) >= Number(p.needs[key!]));
+      let stage = p.stage;
+      if (complete && p.stage === '要素保障') {
+        const t = transitionByAction('要素保障', 'factors_complete')!;
+        await projectsRepo.setStage(trx, p.id, t.to, { green_channel: true });
+        await projectsRepo.recordStage(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `要素配置方案 ${plan.number} 审批，要素全部到位，纳入绿色通道`, actorId: null });
+        stage = t.to;
+      }
+      await projectsRepo.notify(trx, { userId: p.created_by, kind: 'allocation.result', title: `${p.name} 要素配置方案 ${plan.number} 已审批${complete ? '，要素全部到位，纳入绿色通道审批' : '，尚有缺口待解决'}`, link: `/projects/${p.id}` });
+      await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'allocation.approve', entityKind: 'project', entityId: p.id, detail: { plan: plan.number, movements: posted, complete, stage }, ip });
+      return { id: planId, status: 'approved', movements: posted, complete, greenChannel: complete && stage === '审批', stage };
+    });
+  }
+
+  /**
+   * Art. 20, 29: an abandoned project (终止) or one found to have used false information (调出) has its
+   * unused allocations recalled to the accounts they came from (newest first) and leaves its libraries.
+   */
+  async recall(actor: Actor, projectId: number, input: z.infer<typeof recallSchema>, ip: string | null) {
+    const project = await this.projects.readable(actor, projectId);
+    const to = input.outcome as Stage;
+    if (!permittedTransition(project.stage as Stage, to, [...actor.permissions])) {
+      throw conflict(`项目处于“${project.stage}”阶段，当前用户不能将其${to}`, undefined, 'INVALID_TRANSITION');
+    }
+    assertCan(actor, 'factors.manage', '收回要素');
+    assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '收回要素');
+    return this.db.transaction(async (trx) => {
+      const p = (await projectsRepo.findProject(trx, project.id, true))!;
+      const sources = await trx('factor_movements as m')
+        .join('factor_accounts as ta', 'ta.id', 'm.to_account_id')
+        .join('factor_accounts as fa', 'fa.id', 'm.from_account_id')
+        .where({ 'm.kind': '分配', 'ta.project_id': p.id })
+        .orderBy('m.id', 'desc')
+        .select('m.id', 'm.amount', 'ta.id as project_account', 'ta.factor', 'ta.year', 'fa.id as source_account');
+      const balances = new Map<number, number>(
+        (await trx('factor_accounts').where({ project_id: p.id }).select('id', 'balance')).map((a) => [a.id, Number(a.balance)]),
+      );
+      const keep = new Map(Object.entries(input.used ?? {}).map(([f, v]) => [f, v]));
+      const recalled: { factor: string; amount: number; to: number; movement: number }[] = [];
+      for (const s of sources) {
+        let available = balances.get(s.project_account) ?? 0;
+        const kept = keep.get(s.factor) ?? 0;
+        const recallable = roundAmount(Math.min(Number(s.amount), available - kept));
+        if (!(recallable > 0)) continue;
+        const { movement } = await this.ledger.post(
+          actor,
+          { kind: '收回', from: s.project_account, to: s.source_account, amount: recallable, requestKey: `recall-${p.id}-${s.id}`, documentNo: input.documentNo, reason: `${p.name}${to}：${input.reason}` },
+          ip,
+          trx,
+        );
+        available = roundAmount(available - recallable);
+        balances.set(s.project_account, available);
+        recalled.push({ factor: s.factor, amount: recallable, to: s.source_account, movement: movement.id });
+      }
+      const t = permittedTransition(p.stage as Stage, to, [...actor.permissions])!;
+      await projectsRepo.setStage(trx, p.id, to, { libraries: '{}', green_channel: false });
+      await projectsRepo.recordStage(trx, { projectId: p.id, from: p.stage, to, action: t.action, note: `${input.reason}；收回 ${recalled.length} 笔指标，移出项目库`, actorId: actor.id });
+      await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'allocation.recall', entityKind: 'project', entityId: p.id, detail: { outcome: to, reason: input.reason, recalled, librariesBefore: p.libraries }, ip });
+      return { projectId: p.id, stage: to, recalled };
+    });
+  }
+}
