@@ -28,6 +28,7 @@ const NEED_LABELS: [string, string][] = [
   ['fundsWan', '资金（万元）'],
 ];
 
+const SITE_STAGES = ['谋划', '策划生成中', '储备'];
 const num = (v: unknown) => (typeof v === 'number' ? v.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) : '—');
 const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString('zh-CN', { hour12: false }) : '—');
 const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString('zh-CN') : '—');
@@ -237,7 +238,8 @@ export function ProjectPanel({ projectId, onClose, onAdjustSite }: ProjectPanelP
   useEffect(zoomTo, [projectId, sites.length, actions]);
 
   const buttons = p ? projectActions(p.allowedTransitions, p.rounds) : [];
-  const canAdjust = p && onAdjustSite && p.allowedTransitions.length > 0 && p.stage !== '终止' && p.stage !== '调出';
+  // A new site version belongs to planning (谋划, 策划生成) or to a reserve project sent back by the change.
+  const canAdjust = p && onAdjustSite && p.allowedTransitions.length > 0 && SITE_STAGES.includes(p.stage) && !p.rounds.some((r) => r.status === 'open');
   const run = (a: ProjectAction) => (a.kind === 'submit' ? submit.mutate() : a.kind === 'escalate' ? setProblemOpen(true) : move.mutate(a.to));
   const error = submit.error ?? move.error ?? problem.error;
 

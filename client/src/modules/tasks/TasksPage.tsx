@@ -46,11 +46,13 @@ function OpinionForm({ task }: { task: TaskDetail }) {
       void queryClient.invalidateQueries({ queryKey: projectKeys.notifications });
     },
   });
-  const canAnswer = task.verdict === null && task.roundStatus === 'open';
+  // The city command follows every task but only the department's reviewer answers it.
+  const reviewer = useSession().data?.permissions.includes('consultation.review') ?? false;
+  const canAnswer = reviewer && task.verdict === null && task.roundStatus === 'open';
   if (!canAnswer)
     return (
       <Descriptions size="small" column={1} bordered data-testid="task-answered">
-        <Descriptions.Item label="审查结论">{task.verdict ? <Tag color={VERDICT_TEXT[task.verdict].color}>{VERDICT_TEXT[task.verdict].text}</Tag> : '本轮会商已结束，未答复'}</Descriptions.Item>
+        <Descriptions.Item label="审查结论">{task.verdict ? <Tag color={VERDICT_TEXT[task.verdict].color}>{VERDICT_TEXT[task.verdict].text}</Tag> : task.roundStatus === 'open' ? '待部门答复' : '本轮会商已结束，未答复'}</Descriptions.Item>
         <Descriptions.Item label="审查意见">{task.opinion ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="附加条件">{task.conditions ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="答复时间">{task.answeredAt ? new Date(task.answeredAt).toLocaleString('zh-CN', { hour12: false }) : '—'}</Descriptions.Item>
