@@ -135,6 +135,8 @@ export interface ProjectListQuery {
   type?: string;
   library?: string;
   industry?: string;
+  minInvestment?: number;
+  maxInvestment?: number;
   q?: string;
   limit?: number;
   offset?: number;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Input, Select, Space, Table, Tag } from 'antd';
+import { Alert, Card, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { LIBRARIES } from '../../../../common/src/project-classification.ts';
@@ -35,6 +35,10 @@ export function ProjectsPage() {
           <Select allowClear placeholder="类型" style={{ width: 120 }} options={options(PROJECT_TYPES)} value={filter.type} onChange={(v) => set({ type: v })} />
           <Select allowClear placeholder="项目库" style={{ width: 160 }} options={options(LIBRARIES)} value={filter.library} onChange={(v) => set({ library: v })} />
           <Input allowClear placeholder="行业代码" style={{ width: 110 }} value={filter.industry} onChange={(e) => set({ industry: e.target.value || undefined })} />
+          <Space.Compact>
+            <InputNumber min={0} placeholder="投资下限（万元）" style={{ width: 140 }} value={filter.minInvestment ?? null} onChange={(v) => set({ minInvestment: v ?? undefined })} />
+            <InputNumber min={0} placeholder="上限（万元）" style={{ width: 120 }} value={filter.maxInvestment ?? null} onChange={(v) => set({ maxInvestment: v ?? undefined })} />
+          </Space.Compact>
           <Input.Search
             allowClear
             placeholder="名称、代码或单位"
