@@ -79,7 +79,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   const consultation = new ConsultationService(db.knex, siting, projects, config.consultation.reviewWorkingDays);
   const meetings = new MeetingsService(db.knex, projects);
   const allocation = new AllocationService(db.knex, factors, projects);
-  api.use('/projects', projectAllocationRoutes(allocation), projectsRoutes(projects, consultation, meetings));
+  api.use('/projects', projectAllocationRoutes(allocation), projectsRoutes(db.knex, projects, consultation, meetings));
   api.use('/allocation-plans', allocationPlanRoutes(allocation));
   api.use('/tasks', tasksRoutes(consultation));
   api.use('/problems', problemsRoutes(meetings));

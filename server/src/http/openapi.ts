@@ -61,6 +61,14 @@ export function openApiDocument(): object {
         post: { summary: '由选址新建项目', requestBody: json(projectCreateSchema), responses: { ...ok('{ id, code, stage, classification: [{ category, reason }] }', '201'), ...forbidden, ...conflict } },
         get: { summary: '项目列表（按库、县区、阶段、类型、行业、投资筛选）', responses: ok('{ total, items }') },
       },
+      '/api/projects/export.xlsx': { get: { summary: '项目清单导出 Excel（与列表相同的筛选）', responses: { '200': { description: 'xlsx', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {} } } } } },
+      '/api/projects/import': {
+        post: {
+          summary: 'Excel 导入项目：逐行校验，任一行有误则不导入任何项目（details 列出行号与原因）',
+          requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } } } },
+          responses: { ...ok('{ imported, projects }', '201'), ...forbidden },
+        },
+      },
       '/api/projects/{id}': { get: { summary: '项目详情（含 stage、rounds、选址版本、生命周期）', parameters: [idParam()], responses: { ...ok('项目'), ...notFound } } },
       '/api/projects/{id}/site': { put: { summary: '新的选址版本（通过后修改使正式预审意见失效）', parameters: [idParam()], requestBody: json(projectSiteSchema), responses: { ...ok('新版本与面积变化'), ...forbidden, ...notFound, ...conflict } } },
       '/api/projects/{id}/transitions': {

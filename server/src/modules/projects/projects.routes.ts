@@ -7,7 +7,9 @@ import { actorOf, requestMeta, requireLogin } from '../../http/session.middlewar
 import { parseOr400 } from '../../http/validate.ts';
 import type { ConsultationService } from './consultation.service.ts';
 import { decisionSchema, meetingSchema, problemSchema, type MeetingsService } from './meetings.service.ts';
-import type { ProjectsService } from './projects.service.ts';
+import { attachment, uploadedFile, uploadOne } from '../../http/upload.ts';
+import { importTemplate, projectsWorkbook, readImport } from './projects-excel.ts';
+import { chinaToday, type ProjectsService } from './projects.service.ts';
 
 const id = (v: unknown) => Number(v);
 const objectBody = (body: unknown) => {
@@ -31,7 +33,7 @@ const listQuery = z.object({
 const transitionBody = z.object({ to: z.string({ error: '请指定目标阶段（to）' }).min(1, '请指定目标阶段（to）'), note: z.string().max(1000, '说明不超过 1000 字').default('') });
 
 /** Projects (issue 5): create from a site, read, list, new site versions, lifecycle moves, 策划生成 submissions. */
-export function projectsRoutes(projects: ProjectsService, consultation: ConsultationService, meetings: MeetingsService) {
+export function projectsRoutes(db: Knex, projects: ProjectsService, consultation: ConsultationService, meetings: MeetingsService) {
   const r = Router();
   r.use(requireLogin);
 
@@ -42,6 +44,22 @@ export function projectsRoutes(projects: ProjectsService, consultation: Consulta
   });
   r.get('/', async (req, res) => {
     res.json(await projects.list(actorOf(req), parseOr400(listQuery, req.query)));
+  });
+  // Before '/:id': the list as Excel, the import template, the import (all rows or none).
+  r.get('/export.xlsx', async (req, res) => {
+    const q = parseOr400(listQuery, req.query);
+    const actor = actorOf(req);
+    const list = await projects.list(actor, { ...q, limit: 5000, offset: 0 });
+    const details = await projects.exportDetails(list.items.map((p) => p.id));
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').set('Content-Disposition', attachment(`重点项目清单-${chinaToday()}.xlsx`)).send(await projectsWorkbook(list.items, details));
+  });
+  r.get('/import-template.xlsx', async (_req, res) => {
+    res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').set('Content-Disposition', attachment('重点项目导入模板.xlsx')).send(await importTemplate());
+  });
+  r.post('/import', uploadOne, async (req, res) => {
+    const actor = actorOf(req);
+    const { bytes } = uploadedFile(req);
+    res.status(201).json(await projects.importRows(actor, await readImport(db, projects, actor, bytes), requestMeta(req).ip));
   });
   // Before '/:id': the projects as GeoJSON features (latest site version each) for the map.
   r.get('/features', async (req, res) => {
