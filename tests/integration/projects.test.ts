@@ -204,6 +204,25 @@ describe('策划生成: the whole round trip', () => {
     await planner.post(`/api/tasks/${zrzyTask.id}/opinion`).send({ verdict: 'agree', text: '同意' }).expect(404);
   });
 
+  it('flags an overdue task, lists it for the command, and warns the department of the deadline', async () => {
+    const t = round1.find((x) => x.department === 'zrzy')!;
+    await ctx.db.knex('consultation_tasks').where({ id: t.id }).update({ deadline: '2020-01-02' });
+    try {
+      const mine = (await (await as('zrzy')).get('/api/tasks?status=open').expect(200)).body.find((x: { id: number }) => x.id === t.id);
+      expect(mine).toMatchObject({ overdue: true, dueAt: '2020-01-02' });
+      const overdue = (await (await as('city')).get('/api/tasks?overdue=true').expect(200)).body as { id: number; overdue: boolean }[];
+      expect(overdue.map((x) => x.id)).toContain(t.id);
+      expect(overdue.every((x) => x.overdue)).toBe(true);
+      const notes = (await (await as('zrzy')).get('/api/notifications').expect(200)).body as { kind: string; link: string }[];
+      expect(notes.some((n) => n.kind === 'task.due' && n.link === `/tasks/${t.id}`)).toBe(true);
+      expect(notes.some((n) => n.kind === 'task.new' && n.link === `/tasks/${t.id}`)).toBe(true);
+      // A planner has no task list.
+      await planner.get('/api/tasks').expect(403);
+    } finally {
+      await ctx.db.knex('consultation_tasks').where({ id: t.id }).update({ deadline: t.dueAt });
+    }
+  });
+
   it('refuses a bad opinion with 400: unknown verdict, empty text, conditional without conditions', async () => {
     const t = round1.find((x) => x.department === 'zrzy')!;
     const zrzy = await as('zrzy');

@@ -147,7 +147,22 @@ export function notificationsRoutes(db: Knex) {
       .orderBy('id', 'desc')
       .limit(100)
       .select('id', 'kind', 'title', 'link', 'created_at', 'read_at');
-    res.json(rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, link: n.link, createdAt: new Date(n.created_at).toISOString(), read: n.read_at !== null })));
+    // Deadlines near: the department's open tasks due by tomorrow, computed when asked (not stored).
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
+    const due = actor.departmentId
+      ? await db('consultation_tasks as t')
+          .join('consultation_rounds as c', 'c.id', 't.round_id')
+          .join('projects as p', 'p.id', 'c.project_id')
+          .where({ 't.department_id': actor.departmentId, 'c.status': 'open' })
+          .whereNull('t.answered_at')
+          .where('t.deadline', '<=', tomorrow)
+          .select('t.id', 't.deadline', 'p.name')
+      : [];
+    res.json([
+      // Negative ids: these are not stored notifications.
+      ...due.map((t) => ({ id: -t.id, kind: 'task.due', title: `审查任务即将或已经到期：${t.name}（期限 ${String(t.deadline).slice(0, 10)}）`, link: `/tasks/${t.id}`, createdAt: new Date().toISOString(), read: false })),
+      ...rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, link: n.link, createdAt: new Date(n.created_at).toISOString(), read: n.read_at !== null })),
+    ]);
   });
   return r;
 }
