@@ -22,7 +22,7 @@ export function FactorCapacityLayer() {
   const [on, setOn] = useState(false);
   const [factor, setFactor] = useState<FactorKey>('land');
   const year = currentYear();
-  const accounts = useFactorAccounts(year);
+  const accounts = useFactorAccounts(year, canRead && on);
 
   const view = useMemo(() => {
     const county = (accounts.data ?? []).filter((a) => a.owner.kind === 'county' && a.factor === factor);

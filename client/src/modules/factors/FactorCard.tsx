@@ -1,5 +1,6 @@
 import { Alert, Card, Empty, Table, Tag } from 'antd';
 import { useMemo } from 'react';
+import { useSession } from '../../auth/use-session';
 import { formatAmount } from './factor-figures';
 import { factorCoverage, type CoverageRow, type FactorNeeds } from './factor-coverage';
 import { currentYear, useFactorAccounts } from './use-factors';
@@ -23,9 +24,11 @@ export interface FactorCardProps {
 
 /** 要素保障卡: a project's needs against its county's and the city pool's balances. */
 export function FactorCard({ countyCode, needs, year = currentYear() }: FactorCardProps) {
-  const accounts = useFactorAccounts(year);
+  const canRead = useSession().data?.permissions.includes('factors.read') ?? false;
+  const accounts = useFactorAccounts(year, canRead);
   const rows = useMemo(() => factorCoverage(needs, accounts.data ?? [], countyCode), [needs, accounts.data, countyCode]);
   const countyName = accounts.data?.find((a) => a.owner.kind === 'county' && a.owner.code === countyCode)?.owner.name ?? '所在县';
+  if (!canRead) return null;
   return (
     <Card size="small" title={`要素保障（需求与 ${year} 年余额）`} data-testid="factor-card">
       {accounts.error ? (
