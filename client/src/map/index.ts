@@ -20,3 +20,4 @@ export type { SiteDrawSession, SiteRefusal } from './SiteDrawing';
 export { CandidateSites, type CandidateSite } from './CandidateSites';
 export { ProjectFeatures, ProjectSiteVersions, type ProjectFeaturesProps } from './ProjectFeatures';
 export { CountyChoropleth, type CountyChoroplethProps } from './CountyChoropleth';
+export { MapCorner } from './MapCorner';

@@ -205,6 +205,7 @@ export function ProjectPanel({ projectId, onClose, onAdjustSite }: ProjectPanelP
   const refresh = () => queryClient.invalidateQueries({ queryKey: projectKeys.all });
   const submit = useMutation({
     mutationFn: () => submitProject(projectId),
+    meta: { silent: true },
     onSuccess: (r) => {
       message.success(`已提交第 ${r.round} 轮策划生成会商：${r.tasks.map((t) => t.departmentName).join('、')}（选址报告 ${r.sitingReport.number}）`);
       setTab('rounds');
@@ -213,6 +214,7 @@ export function ProjectPanel({ projectId, onClose, onAdjustSite }: ProjectPanelP
   });
   const move = useMutation({
     mutationFn: (to: string) => transitionProject(projectId, to),
+    meta: { silent: true },
     onSuccess: (r) => {
       message.success(`项目已变更为“${r.stageLabel}”`);
       void refresh();
@@ -220,6 +222,7 @@ export function ProjectPanel({ projectId, onClose, onAdjustSite }: ProjectPanelP
   });
   const problem = useMutation({
     mutationFn: (v: { title: string; description: string }) => raiseProblem(projectId, v),
+    meta: { silent: true },
     onSuccess: () => {
       message.success('已列入问题清单，待联席会议研究');
       setProblemOpen(false);
