@@ -196,8 +196,16 @@ describe('策划生成: the whole round trip', () => {
     expect(task.body.draftOpinion).toMatch(/永久基本农田/);
     expect(task.body.site.geometry.type).toBe('MultiPolygon');
     expect(task.body.sitingReport.analysis.verdict.result).toBe('forbidden');
-    // Now that zrzy has a task, it may read the project.
+    // Now that zrzy has a task, it may read the project and the report the round froze; a department without a task may not.
     await zrzy.get(`/api/projects/${id}`).expect(200);
+    await zrzy.get(`/api/siting/reports/${task.body.sitingReport.id}/map.svg`).expect(200);
+    await (await as('wlj')).get(`/api/siting/reports/${task.body.sitingReport.id}`).expect(404);
+    // Notifications: the new task is there, unread, until marked read.
+    const unread = (await zrzy.get('/api/notifications').expect(200)).body.filter((n: { read: boolean; id: number }) => !n.read && n.id > 0);
+    expect(unread.length).toBeGreaterThan(0);
+    const marked = await zrzy.post('/api/notifications/read').send({ ids: unread.map((n: { id: number }) => n.id) }).expect(200);
+    expect(marked.body.marked).toBe(unread.length);
+    expect((await zrzy.get('/api/notifications').expect(200)).body.filter((n: { read: boolean; id: number }) => !n.read && n.id > 0)).toEqual([]);
     const sthj = await as('sthj');
     await sthj.get(`/api/tasks/${zrzyTask.id}`).expect(404);
     await sthj.post(`/api/tasks/${zrzyTask.id}/opinion`).send({ verdict: 'agree', text: '同意' }).expect(404);
@@ -283,6 +291,12 @@ describe('策划生成: the whole round trip', () => {
     expect(detail.body.formalOpinions).toMatchObject({ round: 2, valid: false });
     expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(['create', 'submit', 'resubmit', 'pass', 'change_site']);
     expect(detail.body.history.map((h: { to: string }) => h.to)).toEqual(['谋划', '策划生成中', '策划生成中', '储备', '策划生成中']);
+  });
+
+  it('refuses a new site once a project is past the reserve', async () => {
+    const building = await ctx.db.knex('projects').where({ stage: '在建' }).first('id');
+    const res = await (await as('city')).put(`/api/projects/${building.id}/site`).send({ geometry: cleanSite }).expect(409);
+    expect(res.body.error.message).toMatch(/在建/);
   });
 
   it('refuses invalid transitions (409) and names automatic ones', async () => {

@@ -35,12 +35,12 @@ export function canSeeLayer(actor: Actor, layer: { visibleToRoles: string[] }) {
 
 /**
  * A saved siting report: its author always; otherwise someone who uses siting or reads projects and may
- * see records of the report's county. A report without a county (a site in no county-level unit) is
+ * see records of the report's county (a department: the reports of rounds it reviews). A report without a county (a site in no county-level unit) is
  * city-level: city scope only.
  */
-export function canReadSitingReport(actor: Actor, report: { regionId: number | null; createdBy: number | null }) {
+export function canReadSitingReport(actor: Actor, report: { regionId: number | null; createdBy: number | null; assignedToDepartment?: boolean }) {
   if (report.createdBy === actor.id) return true;
   if (!can(actor, 'siting.use') && !can(actor, 'projects.read')) return false;
   if (report.regionId === null) return actor.scope === 'city';
-  return canSeeRegionRecord(actor, { regionId: report.regionId });
+  return canSeeRegionRecord(actor, { regionId: report.regionId }, report.assignedToDepartment ?? false);
 }

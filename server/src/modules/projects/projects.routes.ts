@@ -140,6 +140,14 @@ export function problemsRoutes(meetings: MeetingsService) {
 export function notificationsRoutes(db: Knex) {
   const r = Router();
   r.use(requireLogin);
+  // Marks the caller's (and their department's) notifications read: the given ids, or all.
+  r.post('/read', async (req, res) => {
+    const actor = actorOf(req);
+    const { ids } = parseOr400(z.object({ ids: z.array(z.number().int(), { error: 'ids 须为通知编号列表' }).max(500).optional() }, { error: '请求内容须为 JSON 对象' }), req.body ?? {});
+    const q = db('notifications').whereNull('read_at').where((w) => w.where('user_id', actor.id).orWhere('department_id', actor.departmentId ?? -1));
+    if (ids) q.whereIn('id', ids.filter((id) => id > 0));
+    res.json({ marked: await q.update({ read_at: db.fn.now() }) });
+  });
   r.get('/', async (req, res) => {
     const actor = actorOf(req);
     const rows = await db('notifications')

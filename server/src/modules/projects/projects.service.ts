@@ -237,6 +237,10 @@ export class ProjectsService {
       if (!p) throw notFoundOrNoAccess('项目');
       assertCanWriteProject(actor, await this.scope(actor, p, trx));
       if (isFinal(p.stage as Stage)) throw conflict(`项目已${p.stage}，不能修改选址`, undefined, 'PROJECT_CLOSED');
+      // The site is planned up to the reserve; from 要素保障 on, factors and approvals rest on it.
+      if (!['谋划', '策划生成中', '储备'].includes(p.stage)) {
+        throw conflict(`项目处于“${p.stage}”阶段，选址已进入要素配置或审批，不能再修改；如确需变更请先终止或调出`, undefined, 'INVALID_TRANSITION');
+      }
       const open = await trx('consultation_rounds').where({ project_id: p.id, status: 'open' }).first('round_no');
       if (open) throw conflict(`第 ${open.round_no} 轮策划生成审查正在进行，审查期间不能修改选址；请等待各部门反馈后再调整`, undefined, 'ROUND_OPEN');
       const last = await repo.latestSite(trx, p.id);

@@ -96,7 +96,14 @@ export class SitingReportService {
 
   private async readable(actor: Actor, id: number): Promise<repo.ReportRow> {
     const row = Number.isSafeInteger(id) && id > 0 ? await repo.findReport(this.db, { id }) : undefined;
-    if (!row || !canReadSitingReport(actor, { regionId: row.region_id, createdBy: row.created_by })) throw notFoundOrNoAccess(WHAT);
+    if (!row) throw notFoundOrNoAccess(WHAT);
+    // A department reviewing a round reads the report that round froze.
+    const reviewing =
+      actor.departmentId !== null &&
+      Boolean(
+        await this.db('consultation_rounds as c').join('consultation_tasks as t', 't.round_id', 'c.id').where({ 'c.siting_report_id': row.id, 't.department_id': actor.departmentId }).first('t.id'),
+      );
+    if (!canReadSitingReport(actor, { regionId: row.region_id, createdBy: row.created_by, assignedToDepartment: reviewing })) throw notFoundOrNoAccess(WHAT);
     return row;
   }
 
