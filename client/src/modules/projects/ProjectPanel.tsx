@@ -7,6 +7,7 @@ import { fetchProject, projectKeys, raiseProblem, submitProject, transitionProje
 import { ProjectSiteVersions, useMapActions } from '../../map';
 import { bboxOfAll } from '../blueprint/siting/geometry-bbox';
 import { formatAreaChange, projectActions, ROUND_STATUS, stageColour, VERDICT_TEXT, type ProjectAction } from './project-format';
+import { FactorCard } from '../factors/FactorCard';
 import './projects.css';
 
 export interface ProjectPanelProps {
@@ -306,7 +307,16 @@ export function ProjectPanel({ projectId, onClose, onAdjustSite }: ProjectPanelP
             activeKey={tab}
             onChange={setTab}
             items={[
-              { key: 'info', label: '概况', children: <Attributes p={p} /> },
+              {
+                key: 'info',
+                label: '概况',
+                children: (
+                  <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+                    <Attributes p={p} />
+                    <FactorCard countyCode={p.county.code} needs={p.needs ?? {}} />
+                  </Space>
+                ),
+              },
               { key: 'rounds', label: `会商${p.rounds.length ? `（${p.rounds.length}）` : ''}`, children: <Rounds p={p} /> },
               { key: 'sites', label: `选址（${p.sites.length}）`, children: <Sites p={p} /> },
               { key: 'history', label: '进程', children: <Lifecycle p={p} /> },

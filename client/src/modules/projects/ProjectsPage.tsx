@@ -7,6 +7,7 @@ import { STAGES } from '../../../../common/src/project-lifecycle.ts';
 import { PROJECT_TYPES } from '../../../../common/src/projects.ts';
 import { fetchProjects, projectKeys, type ProjectListItem, type ProjectListQuery } from '../../api/projects.api';
 import { useBlueprintData } from '../blueprint/use-blueprint-data';
+import { ProjectExcelActions } from './ProjectExcelActions';
 import { stageColour } from './project-format';
 import './projects.css';
 
@@ -50,6 +51,7 @@ export function ProjectsPage() {
             data-testid="projects-search"
           />
         </Space>
+        <ProjectExcelActions filter={query} />
         {list.error && <Alert type="error" showIcon message={list.error.message} />}
         <Table<ProjectListItem>
           size="small"
