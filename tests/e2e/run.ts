@@ -13,6 +13,7 @@ import { factorsTests } from './factors.e2e.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, RESULTS_DIR } from './e2e-config.ts';
 import { runTest, type E2ETest, type TestResult } from './harness.ts';
 import { loginTests } from './login.e2e.ts';
+import { meetingsTests } from './meetings.e2e.ts';
 import { projectsTests } from './projects.e2e.ts';
 import { mapLayerTests } from './map-layers.e2e.ts';
 import { startServer, type RunningServer } from './server-process.ts';
@@ -20,7 +21,7 @@ import { sitingRecommendTests } from './siting-recommend.e2e.ts';
 import { sitingReportTests } from './siting-report.e2e.ts';
 import { sitingTests } from './siting.e2e.ts';
 
-const allTests: E2ETest[] = [...loginTests, ...blueprintMapTests, ...basemapTests, ...mapLayerTests, ...dataToolsTests, ...sitingTests, ...sitingReportTests, ...sitingRecommendTests, ...factorsTests, ...projectsTests];
+const allTests: E2ETest[] = [...loginTests, ...blueprintMapTests, ...basemapTests, ...mapLayerTests, ...dataToolsTests, ...sitingTests, ...sitingReportTests, ...sitingRecommendTests, ...factorsTests, ...projectsTests, ...meetingsTests];
 
 const log = (line: string) => console.log(line);
 

@@ -1,4 +1,4 @@
-import { AuditOutlined, DatabaseOutlined, FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 
 export interface AppModule {
@@ -18,6 +18,7 @@ const BlueprintPage = lazy(() => import('../modules/blueprint/BlueprintPage').th
 const SitingReportsPage = lazy(() => import('../modules/siting-report/SitingReportsPage').then((m) => ({ default: m.SitingReportsPage })));
 const SitingReportPage = lazy(() => import('../modules/siting-report/SitingReportPage').then((m) => ({ default: m.SitingReportPage })));
 const FactorsPage = lazy(() => import('../modules/factors/FactorsPage').then((m) => ({ default: m.FactorsPage })));
+const MeetingsPage = lazy(() => import('../modules/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const SitingRulesPage = lazy(() => import('../modules/admin/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
 
 const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
@@ -32,6 +33,7 @@ export const appModules: AppModule[] = [
   { key: 'tasks', path: '/tasks', label: '审查任务', icon: <AuditOutlined />, Page: TasksPage, permission: ['consultation.review', 'consultation.dispatch'] },
   { key: 'task', path: '/tasks/:id', label: '审查任务', icon: <AuditOutlined />, Page: TasksPage, hidden: true },
   { key: 'factors', path: '/factors', label: '要素保障', icon: <FundOutlined />, Page: FactorsPage, permission: 'factors.read' },
+  { key: 'meetings', path: '/meetings', label: '联席会议', icon: <TeamOutlined />, Page: MeetingsPage, permission: 'meetings.manage' },
   { key: 'siting-rules', path: '/admin/siting-rules', label: '选址规则', icon: <SafetyCertificateOutlined />, Page: SitingRulesPage, permission: 'rules.manage' },
 ];
 

@@ -94,6 +94,14 @@ export class MeetingsService {
     });
   }
 
+  /** Every joint meeting with its agenda, newest first (the command's working list). */
+  async meetings(actor: Actor) {
+    assertCan(actor, 'projects.read', '联席会议');
+    if (actor.scope !== 'city') return [];
+    const ids = (await this.db('joint_meetings').orderBy('id', 'desc').limit(100).pluck('id')) as number[];
+    return Promise.all(ids.map((id) => this.meeting(actor, id)));
+  }
+
   async meeting(actor: Actor, id: number, db: Knex | Knex.Transaction = this.db) {
     assertCan(actor, 'projects.read', '联席会议');
     const m = Number.isSafeInteger(id) && id > 0 ? await db('joint_meetings').where({ id }).first() : undefined;

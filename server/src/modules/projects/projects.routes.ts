@@ -116,6 +116,9 @@ export function meetingsRoutes(meetings: MeetingsService) {
     const input = parseOr400(meetingSchema, objectBody(req.body));
     res.status(201).json(await meetings.convene(actorOf(req), input, requestMeta(req).ip));
   });
+  r.get('/', async (req, res) => {
+    res.json(await meetings.meetings(actorOf(req)));
+  });
   r.get('/:id', async (req, res) => {
     res.json(await meetings.meeting(actorOf(req), id(req.params.id)));
   });

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { DEMO_PASSWORD } from './e2e-config.ts';
+import type { E2ETest } from './harness.ts';
+import { apiAs } from './projects-driver.ts';
+
+// A 200 m × 170 m square in 东昌府区's central city (lon/lat).
+const SITE = { type: 'Polygon', coordinates: [[[116.03, 36.42], [116.032, 36.42], [116.032, 36.4215], [116.03, 36.4215], [116.03, 36.42]]] };
+
+export const meetingsTests: E2ETest[] = [
+  {
+    id: 'meetings-decide',
+    name: '联席会议: the command puts a rejected project’s problem on a meeting’s agenda and adopts it; the project enters 储备',
+    async run({ driver, page, screenshot, baseUrl }) {
+      // Setup over the API: a project, a round with one 不同意, the problem raised by the planner.
+      const planner = await apiAs(baseUrl, 'planner', DEMO_PASSWORD);
+      const name = `联席会议界面测试项目${Date.now().toString(36)}`;
+      const created = await (await planner.post('/api/projects', { data: { name, unitName: '聊城会议测试有限公司', county: '371502', type: '社会投资', needs: { landMu: 40 }, site: { geometry: SITE } } })).json();
+      const submission = await (await planner.post(`/api/projects/${created.id}/submissions`, { data: {} })).json();
+      for (const t of submission.tasks as { id: number; department: string }[]) {
+        const reviewer = await apiAs(baseUrl, t.department, DEMO_PASSWORD);
+        const verdict = t.department === 'zrzy' ? 'disagree' : 'agree';
+        assert.equal((await reviewer.post(`/api/tasks/${t.id}/opinion`, { data: { verdict, text: verdict === 'agree' ? '同意。' : '不同意。' } })).status(), 200);
+      }
+      const problem = await planner.post(`/api/projects/${created.id}/problems`, { data: { title: `${name}用地问题`, description: '确有必要建设，提请联席会议会商' } });
+      assert.equal(problem.status(), 201);
+      const problemId = (await problem.json()).id as number;
+
+      await driver.open('/meetings');
+      await driver.waitForLoginPage();
+      await driver.login('city', DEMO_PASSWORD);
+      await page.getByTestId('meetings-page').waitFor({ state: 'visible' });
+      const row = page.locator(`[data-row-key="${problemId}"]`).first();
+      await row.waitFor({ state: 'visible' });
+      await row.locator('input[type="checkbox"]').check();
+      await page.getByTestId('meeting-title').fill(`${name}专题联席会议`);
+      await page.getByTestId('meeting-date').click();
+      await page.locator('.ant-picker-today-btn, .ant-picker-cell-today').first().click();
+      await page.getByTestId('meeting-submit').click();
+      const meetingRow = page.getByTestId('meetings-card').locator(`[data-row-key="${problemId}"]`).first();
+      await meetingRow.waitFor({ state: 'visible' });
+      await meetingRow.locator('.ant-table-row-expand-icon').click();
+      const form = page.getByTestId(`decision-form-${problemId}`);
+      await form.waitFor({ state: 'visible' });
+      await form.getByTestId('decision-text').fill('同意纳入储备，由自然资源和规划局指导落实占补平衡');
+      await form.getByTestId('decision-submit').click();
+      await page.getByTestId('meetings-card').getByText('同意纳入储备', { exact: true }).first().waitFor({ state: 'visible' });
+      await screenshot('decided');
+
+      const project = await (await planner.get(`/api/projects/${created.id}`)).json();
+      assert.equal(project.stage, '储备');
+      assert.deepEqual(project.history.map((h: { action: string }) => h.action), ['create', 'submit', 'escalate', 'meeting_adopt']);
+    },
+  },
+];
