@@ -21,6 +21,7 @@ import { FactorRulesService } from './modules/factors/factor-rules.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
 import { openApiDocument } from './http/openapi.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { ConsultationService } from './modules/projects/consultation.service.ts';
 import { MeetingsService } from './modules/projects/meetings.service.ts';
 import { meetingsRoutes, notificationsRoutes, problemsRoutes, projectsRoutes, tasksRoutes } from './modules/projects/projects.routes.ts';
@@ -85,6 +86,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/problems', problemsRoutes(meetings));
   api.use('/meetings', meetingsRoutes(meetings));
   api.use('/notifications', notificationsRoutes(db.knex));
+  api.use('/audit', auditRoutes(db.knex));
   api.use('/factors', factorsRoutes(factors, new FactorRulesService(db.knex)));
   api.use(notFoundApi);
 

@@ -1,4 +1,4 @@
-import { AuditOutlined, DatabaseOutlined, FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, FileSearchOutlined, FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 
 export interface AppModule {
@@ -19,6 +19,7 @@ const SitingReportsPage = lazy(() => import('../modules/siting-report/SitingRepo
 const SitingReportPage = lazy(() => import('../modules/siting-report/SitingReportPage').then((m) => ({ default: m.SitingReportPage })));
 const FactorsPage = lazy(() => import('../modules/factors/FactorsPage').then((m) => ({ default: m.FactorsPage })));
 const MeetingsPage = lazy(() => import('../modules/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SitingRulesPage = lazy(() => import('../modules/admin/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
 
 const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
@@ -34,6 +35,7 @@ export const appModules: AppModule[] = [
   { key: 'task', path: '/tasks/:id', label: '审查任务', icon: <AuditOutlined />, Page: TasksPage, hidden: true },
   { key: 'factors', path: '/factors', label: '要素保障', icon: <FundOutlined />, Page: FactorsPage, permission: 'factors.read' },
   { key: 'meetings', path: '/meetings', label: '联席会议', icon: <TeamOutlined />, Page: MeetingsPage, permission: 'meetings.manage' },
+  { key: 'audit', path: '/audit', label: '审计日志', icon: <FileSearchOutlined />, Page: AuditPage, permission: 'audit.read' },
   { key: 'siting-rules', path: '/admin/siting-rules', label: '选址规则', icon: <SafetyCertificateOutlined />, Page: SitingRulesPage, permission: 'rules.manage' },
 ];
 

@@ -86,6 +86,7 @@ export function openApiDocument(): object {
       '/api/problems': { get: { summary: '问题清单', responses: ok('问题列表') } },
       '/api/meetings': { post: { summary: '召集联席会议（议题取自问题清单）', requestBody: json(meetingSchema), responses: { ...ok('会议与议程', '201'), ...forbidden, ...conflict } } },
       '/api/meetings/{id}/decisions': { post: { summary: '联席会议决定', parameters: [idParam()], requestBody: json(decisionSchema), responses: { ...ok('决定与项目新阶段'), ...forbidden, ...notFound, ...conflict } } },
+      '/api/audit': { get: { summary: '审计日志查询（安全审计员）：账号、操作前缀、对象、日期', responses: { ...ok('{ total, items }'), ...forbidden } } },
       '/api/notifications': { get: { summary: '站内通知（本人与本部门）', responses: ok('通知列表') } },
       '/api/projects/{id}/allocation-plan': { post: { summary: '制定要素配置方案（先县级账户，后市级统筹池；缺口给出解决方式与时限）', parameters: [idParam()], responses: { ...ok('方案', '201'), ...forbidden, ...notFound, ...conflict } } },
       '/api/allocation-plans/{id}/approve': { post: { summary: '审批要素配置方案：记入分配流水，要素到位的项目纳入绿色通道', parameters: [idParam()], responses: { ...ok('审批结果'), ...forbidden, ...notFound, ...conflict } } },
