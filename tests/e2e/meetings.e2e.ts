@@ -33,11 +33,17 @@ export const meetingsTests: E2ETest[] = [
       await row.waitFor({ state: 'visible' });
       await row.locator('input[type="checkbox"]').check();
       await page.getByTestId('meeting-title').fill(`${name}专题联席会议`);
-      await page.getByTestId('meeting-date').click();
-      await page.locator('.ant-picker-today-btn, .ant-picker-cell-today').first().click();
-      await page.getByTestId('meeting-submit').click();
+      // Typed, not picked from the calendar popup (its cells move while it animates open).
+      const date = page.getByTestId('meeting-date');
+      await date.click();
+      await date.fill('2026-12-01');
+      // Enter confirms the date and submits the form (a valid form submits on Enter); the button is the fallback.
+      await date.press('Enter');
       const meetingRow = page.getByTestId('meetings-card').locator(`[data-row-key="${problemId}"]`).first();
-      await meetingRow.waitFor({ state: 'visible' });
+      if (!(await meetingRow.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false))) {
+        await page.getByTestId('meeting-submit').click();
+        await meetingRow.waitFor({ state: 'visible' });
+      }
       await meetingRow.locator('.ant-table-row-expand-icon').click();
       const form = page.getByTestId(`decision-form-${problemId}`);
       await form.waitFor({ state: 'visible' });
