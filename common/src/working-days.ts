@@ -125,3 +125,6 @@ export function workingDaysBetween(a: string, b: string, calendar: readonly Cale
   for (let d = na + 1; d <= nb; d++) if (isWorkingDay(dayString(d), calendar)) count++;
   return count;
 }
+
+/** Today's date (YYYY-MM-DD) in China, the calendar of deadlines, ledgers and due dates. */
+export const chinaToday = (now = new Date()): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);

@@ -36,6 +36,7 @@ import {
   type MovementInsert,
   type OwnerIdentity,
 } from './factors.repository.ts';
+import { chinaToday } from '../../../../common/src/working-days.ts';
 
 /** Who posts and from where; demo seeding passes the city command account. */
 export interface Poster {
@@ -53,7 +54,8 @@ interface Resolved {
 }
 
 /** Today in China (the ledger's calendar): due dates and overdue loans are judged by it. */
-export const chinaToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+/** Today in China (the shared helper in common/, re-exported for this module's callers). */
+export { chinaToday };
 
 const ALL = { factors: Object.keys(FACTORS) as FactorKey[], projectRegionId: null };
 const scopeOf = (a: AccountRow): AccountScope & { label: string } => ({

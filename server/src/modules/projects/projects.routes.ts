@@ -159,7 +159,7 @@ export function notificationsRoutes(db: Knex) {
       .limit(100)
       .select('id', 'kind', 'title', 'link', 'created_at', 'read_at');
     // Deadlines near: the department's open tasks due by tomorrow, computed when asked (not stored).
-    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000));
+    const tomorrow = chinaToday(new Date(Date.now() + 86_400_000));
     const due = actor.departmentId
       ? await db('consultation_tasks as t')
           .join('consultation_rounds as c', 'c.id', 't.round_id')

@@ -11,11 +11,13 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { SitingAnalysis } from '../../../../common/src/siting.ts';
 import type { SitingService } from '../siting/siting.service.ts';
 import * as repo from './projects.repository.ts';
+import { chinaToday } from '../../../../common/src/working-days.ts';
 
 const VERDICT_KEY: Record<string, VerdictKey> = { 同意: 'agree', 有条件同意: 'conditional', 不同意: 'disagree' };
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-export const chinaToday = (now = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
+/** Today in China (the shared helper in common/, re-exported for this module's callers). */
+export { chinaToday };
 
 export function attributesOf(p: repo.ProjectRow): ProjectAttributes {
   return {

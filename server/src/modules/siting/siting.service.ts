@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { POLLUTANTS, type PollutantKey, type SitingAnalysis, type SitingFinding, type SitingNeeds } from '../../../../common/src/siting.ts';
 import { FACTOR_KEYS, FACTORS, type FactorKey } from '../../../../common/src/factors.ts';
+import { chinaToday } from '../../../../common/src/working-days.ts';
 import { gkZone, m2ToHa, m2ToMu } from '../../../../common/src/units.ts';
 import { badRequest } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
@@ -155,7 +156,7 @@ function controlUnit(props: Record<string, unknown>): NonNullable<SitingAnalysis
 }
 
 /** The calendar year in Beijing: the factor accounts are kept per year. */
-const beijingYear = () => new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+const beijingYear = () => Number(chinaToday().slice(0, 4));
 
 /** Which need each factor pool answers (coal and 占补平衡 are not asked for at siting time). */
 const POOL_NEEDS: Partial<Record<FactorKey, (n: SitingNeeds) => number | undefined>> = {
