@@ -3,7 +3,7 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { UserMenu } from '../auth/UserMenu';
 import { useSession } from '../auth/use-session';
 import { SYSTEM_FULL_NAME, SYSTEM_SHORT_NAME, SYSTEM_TITLE } from './branding';
-import { NotificationBell } from '../modules/projects/NotificationBell';
+import { NotificationBell } from '../modules/collaboration/NotificationBell';
 import { appModules, moduleVisible } from './module-registry';
 
 export function AppHeader() {

@@ -15,15 +15,15 @@ export interface AppModule {
 
 // Pages load on first visit, so the login page does not pull in the map engine.
 const BlueprintPage = lazy(() => import('../modules/blueprint/BlueprintPage').then((m) => ({ default: m.BlueprintPage })));
-const SitingReportsPage = lazy(() => import('../modules/siting-report/SitingReportsPage').then((m) => ({ default: m.SitingReportsPage })));
-const SitingReportPage = lazy(() => import('../modules/siting-report/SitingReportPage').then((m) => ({ default: m.SitingReportPage })));
+const SitingReportsPage = lazy(() => import('../modules/siting/report/SitingReportsPage').then((m) => ({ default: m.SitingReportsPage })));
+const SitingReportPage = lazy(() => import('../modules/siting/report/SitingReportPage').then((m) => ({ default: m.SitingReportPage })));
 const FactorsPage = lazy(() => import('../modules/factors/FactorsPage').then((m) => ({ default: m.FactorsPage })));
-const MeetingsPage = lazy(() => import('../modules/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const MeetingsPage = lazy(() => import('../modules/collaboration/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
-const SitingRulesPage = lazy(() => import('../modules/admin/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
+const SitingRulesPage = lazy(() => import('../modules/siting/rules/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
 
 const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
-const TasksPage = lazy(() => import('../modules/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const TasksPage = lazy(() => import('../modules/collaboration/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
 
 // Only modules that work are listed; the navigation and the routes are both built from this list.
 export const appModules: AppModule[] = [

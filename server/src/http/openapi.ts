@@ -4,7 +4,7 @@ import { opinionSchema, projectCreateSchema, projectSiteSchema, submissionSchema
 import { sitingReportCreateSchema } from '../../../common/src/siting-report.ts';
 import { sitingNeedsSchema } from '../../../common/src/siting.ts';
 import { recallSchema } from '../modules/factors/allocation.service.ts';
-import { decisionSchema, meetingSchema, problemSchema } from '../modules/projects/meetings.service.ts';
+import { decisionSchema, meetingSchema, problemSchema } from '../modules/collaboration/meetings.service.ts';
 
 /**
  * The stable API as OpenAPI 3.1 (GET /api/openapi.json). Request bodies are generated from the same zod

@@ -5,7 +5,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useMemo, useState } from 'react';
 import { fetchProject, projectKeys, raiseProblem, submitProject, transitionProject, type ProjectDetail, type ProjectRound } from '../../api/projects.api';
 import { ProjectSiteVersions, useMapActions } from '../../map';
-import { bboxOfAll } from '../blueprint/siting/geometry-bbox';
+import { bboxOfAll } from '../siting/analysis/geometry-bbox';
 import { formatAreaChange, projectActions, ROUND_STATUS, stageColour, VERDICT_TEXT, type ProjectAction } from './project-format';
 import { FactorCard } from '../factors/FactorCard';
 import './projects.css';

@@ -1,13 +1,7 @@
 import { Router } from 'express';
-import { badRequest } from '../../http/app-error.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
-import { parseOr400 } from '../../http/validate.ts';
+import { objectBody, parseOr400 } from '../../http/validate.ts';
 import { recallSchema, type AllocationService } from './allocation.service.ts';
-
-const objectBody = (body: unknown) => {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('请求内容须为 JSON 对象（Content-Type: application/json）', undefined, 'NOT_OBJECT');
-  return body;
-};
 
 /** Allocation under a project: make a plan, recall after abandonment or false information. */
 export function projectAllocationRoutes(allocation: AllocationService) {

@@ -1,21 +1,14 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { opinionSchema, projectCreateSchema, projectSiteSchema, submissionSchema } from '../../../../common/src/projects.ts';
-import { badRequest } from '../../http/app-error.ts';
+import { projectCreateSchema, projectSiteSchema } from '../../../../common/src/projects.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
-import { parseOr400 } from '../../http/validate.ts';
-import type { ConsultationService } from './consultation.service.ts';
-import { decisionSchema, meetingSchema, problemSchema, type MeetingsService } from './meetings.service.ts';
+import { objectBody, parseOr400 } from '../../http/validate.ts';
 import { attachment, uploadedFile, uploadOne } from '../../http/upload.ts';
 import { importTemplate, projectsWorkbook, readImport } from './projects-excel.ts';
 import { chinaToday, type ProjectsService } from './projects.service.ts';
 
 const id = (v: unknown) => Number(v);
-const objectBody = (body: unknown) => {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badRequest('请求内容须为 JSON 对象（Content-Type: application/json）', undefined, 'NOT_OBJECT');
-  return body;
-};
 
 const listQuery = z.object({
   stage: z.string().optional(),
@@ -32,8 +25,8 @@ const listQuery = z.object({
 
 const transitionBody = z.object({ to: z.string({ error: '请指定目标阶段（to）' }).min(1, '请指定目标阶段（to）'), note: z.string().max(1000, '说明不超过 1000 字').default('') });
 
-/** Projects (issue 5): create from a site, read, list, new site versions, lifecycle moves, 策划生成 submissions. */
-export function projectsRoutes(db: Knex, projects: ProjectsService, consultation: ConsultationService, meetings: MeetingsService) {
+/** Projects (issue 5): create from a site, read, list, Excel, new site versions, lifecycle moves. */
+export function projectsRoutes(db: Knex, projects: ProjectsService) {
   const r = Router();
   r.use(requireLogin);
 
@@ -76,104 +69,6 @@ export function projectsRoutes(db: Knex, projects: ProjectsService, consultation
   r.post('/:id/transitions', async (req, res) => {
     const { to, note } = parseOr400(transitionBody, objectBody(req.body));
     res.json(await projects.transition(actorOf(req), id(req.params.id), to, note, requestMeta(req).ip));
-  });
-  r.post('/:id/submissions', async (req, res) => {
-    const input = parseOr400(submissionSchema, req.body ?? {});
-    res.status(201).json(await consultation.submit(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
-  });
-  r.post('/:id/problems', async (req, res) => {
-    const input = parseOr400(problemSchema, objectBody(req.body));
-    res.status(201).json(await meetings.raiseProblem(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
-  });
-  return r;
-}
-
-const taskQuery = z.object({ status: z.enum(['open', 'answered'], { error: 'status 只能是 open 或 answered' }).optional(), overdue: z.enum(['true', 'false']).optional() });
-
-/** Review tasks (issue 5 item 4): the caller's list, one task with its site and report, the opinion. */
-export function tasksRoutes(consultation: ConsultationService) {
-  const r = Router();
-  r.use(requireLogin);
-  r.get('/', async (req, res) => {
-    const q = parseOr400(taskQuery, req.query);
-    res.json(await consultation.listTasks(actorOf(req), { status: q.status, overdue: q.overdue === 'true' }));
-  });
-  r.get('/:id', async (req, res) => {
-    res.json(await consultation.getTask(actorOf(req), id(req.params.id)));
-  });
-  r.post('/:id/opinion', async (req, res) => {
-    const input = parseOr400(opinionSchema, objectBody(req.body));
-    res.json(await consultation.answer(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
-  });
-  return r;
-}
-
-/** The problem list and the joint meeting (issue 5 item 5). */
-export function meetingsRoutes(meetings: MeetingsService) {
-  const r = Router();
-  r.use(requireLogin);
-  r.post('/', async (req, res) => {
-    const input = parseOr400(meetingSchema, objectBody(req.body));
-    res.status(201).json(await meetings.convene(actorOf(req), input, requestMeta(req).ip));
-  });
-  r.get('/', async (req, res) => {
-    res.json(await meetings.meetings(actorOf(req)));
-  });
-  r.get('/:id', async (req, res) => {
-    res.json(await meetings.meeting(actorOf(req), id(req.params.id)));
-  });
-  r.post('/:id/decisions', async (req, res) => {
-    const input = parseOr400(decisionSchema, objectBody(req.body));
-    res.json(await meetings.decide(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
-  });
-  return r;
-}
-
-export function problemsRoutes(meetings: MeetingsService) {
-  const r = Router();
-  r.use(requireLogin);
-  r.get('/', async (req, res) => {
-    const status = typeof req.query.status === 'string' ? req.query.status : undefined;
-    res.json(await meetings.listProblems(actorOf(req), status));
-  });
-  return r;
-}
-
-/** In-app notifications of the caller: their own and their department's, newest first. */
-export function notificationsRoutes(db: Knex) {
-  const r = Router();
-  r.use(requireLogin);
-  // Marks the caller's (and their department's) notifications read: the given ids, or all.
-  r.post('/read', async (req, res) => {
-    const actor = actorOf(req);
-    const { ids } = parseOr400(z.object({ ids: z.array(z.number().int(), { error: 'ids 须为通知编号列表' }).max(500).optional() }, { error: '请求内容须为 JSON 对象' }), req.body ?? {});
-    const q = db('notifications').whereNull('read_at').where((w) => w.where('user_id', actor.id).orWhere('department_id', actor.departmentId ?? -1));
-    if (ids) q.whereIn('id', ids.filter((id) => id > 0));
-    res.json({ marked: await q.update({ read_at: db.fn.now() }) });
-  });
-  r.get('/', async (req, res) => {
-    const actor = actorOf(req);
-    const rows = await db('notifications')
-      .where((w) => w.where('user_id', actor.id).orWhere('department_id', actor.departmentId ?? -1))
-      .orderBy('id', 'desc')
-      .limit(100)
-      .select('id', 'kind', 'title', 'link', 'created_at', 'read_at');
-    // Deadlines near: the department's open tasks due by tomorrow, computed when asked (not stored).
-    const tomorrow = chinaToday(new Date(Date.now() + 86_400_000));
-    const due = actor.departmentId
-      ? await db('consultation_tasks as t')
-          .join('consultation_rounds as c', 'c.id', 't.round_id')
-          .join('projects as p', 'p.id', 'c.project_id')
-          .where({ 't.department_id': actor.departmentId, 'c.status': 'open' })
-          .whereNull('t.answered_at')
-          .where('t.deadline', '<=', tomorrow)
-          .select('t.id', 't.deadline', 'p.name')
-      : [];
-    res.json([
-      // Negative ids: these are not stored notifications.
-      ...due.map((t) => ({ id: -t.id, kind: 'task.due', title: `审查任务即将或已经到期：${t.name}（期限 ${String(t.deadline).slice(0, 10)}）`, link: `/tasks/${t.id}`, createdAt: new Date().toISOString(), read: false })),
-      ...rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, link: n.link, createdAt: new Date(n.created_at).toISOString(), read: n.read_at !== null })),
-    ]);
   });
   return r;
 }

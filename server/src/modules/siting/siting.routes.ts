@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { sitingNeedsSchema } from '../../../../common/src/siting.ts';
 import { recommendRequestSchema } from '../../../../common/src/siting-recommend.ts';
-import { badRequest } from '../../http/app-error.ts';
 import { actorOf, requireLogin } from '../../http/session.middleware.ts';
-import { parseOr400 } from '../../http/validate.ts';
+import { objectBody, parseOr400 } from '../../http/validate.ts';
 import { assertCan } from '../../policy/access.policy.ts';
 import { SiteIssue } from './site-geometry.validation.ts';
 import type { SitingService } from './siting.service.ts';
@@ -19,11 +18,7 @@ export function sitingRoutes(siting: SitingService, rules: SitingRulesService, r
   r.post('/analyze', async (req, res) => {
     const actor = actorOf(req);
     assertCan(actor, 'siting.use', '精准选址');
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw badRequest('请求内容须为 JSON 对象（Content-Type: application/json），包含 geometry 与可选的 needs', undefined, SiteIssue.notObject);
-    }
-    const { geometry, needs } = body as { geometry?: unknown; needs?: unknown };
+    const { geometry, needs } = objectBody(req.body, { expects: '包含 geometry 与可选的 needs', code: SiteIssue.notObject });
     const parsedNeeds = parseOr400(sitingNeedsSchema.optional(), needs);
     res.json(await siting.analyze(actor, geometry, parsedNeeds ?? {}));
   });
@@ -32,8 +27,8 @@ export function sitingRoutes(siting: SitingService, rules: SitingRulesService, r
   r.post('/recommend', async (req, res) => {
     const actor = actorOf(req);
     assertCan(actor, 'siting.use', '精准选址');
-    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) throw badRequest('请求内容须为 JSON 对象（Content-Type: application/json），至少包含用地需求面积 areaMu（亩）');
-    res.json(await recommend.recommend(actor, parseOr400(recommendRequestSchema, req.body)));
+    const body = objectBody(req.body, { expects: '至少包含用地需求面积 areaMu（亩）', code: 'BAD_REQUEST' });
+    res.json(await recommend.recommend(actor, parseOr400(recommendRequestSchema, body)));
   });
 
   // The rule table the analysis applies (issue 4 item 3): readable by siting users, editable by admins.

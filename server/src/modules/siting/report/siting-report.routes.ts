@@ -1,8 +1,7 @@
 import { Router } from 'express';
 import { sitingReportCreateSchema } from '../../../../../common/src/siting-report.ts';
-import { badRequest } from '../../../http/app-error.ts';
 import { actorOf, requestMeta, requireLogin } from '../../../http/session.middleware.ts';
-import { parseOr400 } from '../../../http/validate.ts';
+import { objectBody, parseOr400 } from '../../../http/validate.ts';
 import { SiteIssue } from '../site-geometry.validation.ts';
 import type { SitingReportService } from './siting-report.service.ts';
 
@@ -12,10 +11,7 @@ export function sitingReportRoutes(reports: SitingReportService) {
   r.use(requireLogin);
 
   r.post('/', async (req, res) => {
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw badRequest('请求内容须为 JSON 对象（Content-Type: application/json），包含 geometry、可选的 needs 与 title', undefined, SiteIssue.notObject);
-    }
+    const body = objectBody(req.body, { expects: '包含 geometry、可选的 needs 与 title', code: SiteIssue.notObject });
     const input = parseOr400(sitingReportCreateSchema, body);
     const report = await reports.create(actorOf(req), input, requestMeta(req).ip);
     res.status(201).location(`/api/siting/reports/${report.id}`).json(report);

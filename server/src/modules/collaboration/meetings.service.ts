@@ -6,8 +6,9 @@ import { assertCan } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { assertCanWriteProject } from '../../policy/project.policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import * as repo from './projects.repository.ts';
-import type { ProjectsService } from './projects.service.ts';
+import * as repo from '../projects/projects.repository.ts';
+import type { ProjectsService } from '../projects/projects.service.ts';
+import type { NotificationsService } from './notifications.service.ts';
 
 const text = (what: string, max: number) => z.string({ error: `${what}须为文字` }).trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`);
 const day = z.string({ error: '日期须为 YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD 格式');
@@ -43,6 +44,7 @@ export class MeetingsService {
   constructor(
     private readonly db: Knex,
     private readonly projects: ProjectsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async raiseProblem(actor: Actor, projectId: number, input: z.infer<typeof problemSchema>, ip: string | null) {
@@ -136,7 +138,7 @@ export class MeetingsService {
         if (!t) throw conflict(`项目处于“${p.stage}”阶段，会议决定无法执行`, undefined, 'INVALID_TRANSITION');
         await repo.setStage(trx, p.id, t.to);
         await repo.recordStage(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: input.text, actorId: actor.id });
-        await repo.notify(trx, { userId: p.created_by, kind: 'meeting.decision', title: `联席会议对“${p.name}”作出决定：${t.label}`, link: `/projects/${p.id}` });
+        await this.notifications.notify(trx, { userId: p.created_by, kind: 'meeting.decision', title: `联席会议对“${p.name}”作出决定：${t.label}`, link: `/projects/${p.id}` });
         stage = t.to;
       }
       const open = Number((await trx('meeting_decisions').where({ meeting_id: meetingId }).whereNull('decision').count({ n: '*' }).first())?.n ?? 0);

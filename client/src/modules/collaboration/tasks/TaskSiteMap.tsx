@@ -1,12 +1,12 @@
 import { Alert, Spin } from 'antd';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { useEffect, useMemo } from 'react';
-import type { SitingAnalysis } from '../../../../common/src/siting.ts';
-import { ConflictOutlines, HighlightFeature, MapView, ProjectSiteVersions, useMapActions } from '../../map';
-import { useBlueprintData } from '../blueprint/use-blueprint-data';
-import { bboxOfAll } from '../blueprint/siting/geometry-bbox';
-import { forbiddenGeometries, useFindingFeatures } from '../blueprint/siting/use-finding-features';
-import '../blueprint/blueprint.css';
+import type { SitingAnalysis } from '../../../../../common/src/siting.ts';
+import { ConflictOutlines, HighlightFeature, MapView, ProjectSiteVersions, useMapActions } from '../../../map';
+import { useBlueprintData } from '../../blueprint/use-blueprint-data';
+import { bboxOfAll } from '../../siting/analysis/geometry-bbox';
+import { forbiddenGeometries, useFindingFeatures } from '../../siting/analysis/use-finding-features';
+import '../../blueprint/blueprint.css';
 
 function FitTo({ site }: { site: Polygon | MultiPolygon }) {
   const actions = useMapActions();

@@ -2,11 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, Input, Radio, Result, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { answerTask, fetchTask, fetchTasks, projectKeys, type TaskDetail, type TaskListItem, type VerdictKey } from '../../api/projects.api';
-import { useSession } from '../../auth/use-session';
-import { SitingResult } from '../blueprint/siting/SitingResult';
-import { VERDICT_TEXT } from '../projects/project-format';
-import '../projects/projects.css';
+import { answerTask, fetchTask, fetchTasks, projectKeys, type TaskDetail, type TaskListItem, type VerdictKey } from '../../../api/projects.api';
+import { useSession } from '../../../auth/use-session';
+import { SitingResult } from '../../siting/analysis/SitingResult';
+import { VERDICT_TEXT } from '../../projects/project-format';
+import '../../projects/projects.css';
 import { departmentName, opinionProblem, sortTasks } from './task-format';
 import { TaskSiteMap } from './TaskSiteMap';
 

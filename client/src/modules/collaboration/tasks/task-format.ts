@@ -1,4 +1,4 @@
-import type { TaskListItem, VerdictKey } from '../../api/projects.api';
+import type { TaskListItem, VerdictKey } from '../../../api/projects.api';
 
 /** The department of a task, whatever shape the list gives it in. */
 export const departmentName = (t: Pick<TaskListItem, 'department'>): string => (typeof t.department === 'string' ? t.department : t.department.name);

@@ -2,8 +2,8 @@ import { FilePdfOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Space } from 'antd';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { createSitingReport, reportPagePath, reportPdfUrl } from '../../api/siting-report.api';
-import type { SitingNeeds } from '../../api/siting.api';
+import { createSitingReport, reportPagePath, reportPdfUrl } from '../../../api/siting-report.api';
+import type { SitingNeeds } from '../../../api/siting.api';
 
 export interface SitingReportActionProps {
   /** The site exactly as it was analysed. */

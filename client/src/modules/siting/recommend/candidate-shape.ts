@@ -1,5 +1,5 @@
 import type { MultiPolygon, Polygon } from 'geojson';
-import { scaleBar } from '../print/scale-bar';
+import { scaleBar } from '../../blueprint/print/scale-bar';
 
 /** Mean radius-based metres per degree (thumbnail drawing; the server's figures are the exact ones). */
 const M_PER_DEG_LAT = 110_574;

@@ -2,9 +2,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { conveneMeeting, decideAgendaItem, fetchMeetings, fetchProblems, meetingKeys, type AgendaItem, type DecisionInput, type Meeting, type ProblemRow } from '../../api/meetings.api';
-import { projectKeys } from '../../api/projects.api';
-import { useSession } from '../../auth/use-session';
+import { conveneMeeting, decideAgendaItem, fetchMeetings, fetchProblems, meetingKeys, type AgendaItem, type DecisionInput, type Meeting, type ProblemRow } from '../../../api/meetings.api';
+import { projectKeys } from '../../../api/projects.api';
+import { useSession } from '../../../auth/use-session';
 import './meetings.css';
 
 const PROBLEM_STATUS: Record<ProblemRow['status'], { text: string; color: string }> = {

@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { RegionCollection } from '../../../api/api.types';
 import { recommendSites, type RecommendRequest } from '../../../api/siting.api';
 import { CandidateSites, useMapActions } from '../../../map';
-import { bboxOfAll } from '../siting/geometry-bbox';
+import { bboxOfAll } from '../analysis/geometry-bbox';
 import { CandidateCompare } from './CandidateCompare';
 import { CandidateList } from './CandidateList';
 import { CRITERIA, CRITERION_KEYS, DEFAULT_SLIDERS, type Criterion, type Weights } from './recommend-format';

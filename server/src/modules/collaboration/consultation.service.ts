@@ -12,8 +12,9 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import * as reports from '../siting/report/siting-report.repository.ts';
 import { activeRules } from '../siting/siting-rules.repository.ts';
 import type { SitingService } from '../siting/siting.service.ts';
-import * as repo from './projects.repository.ts';
-import { chinaToday, snapshotOf, type ProjectsService } from './projects.service.ts';
+import * as repo from '../projects/projects.repository.ts';
+import { chinaToday, snapshotOf, type ProjectsService } from '../projects/projects.service.ts';
+import type { NotificationsService } from './notifications.service.ts';
 
 const VERDICT_KEY: Record<string, VerdictKey> = { 同意: 'agree', 有条件同意: 'conditional', 不同意: 'disagree' };
 
@@ -39,6 +40,7 @@ export class ConsultationService {
     private readonly db: Knex,
     private readonly siting: SitingService,
     private readonly projects: ProjectsService,
+    private readonly notifications: NotificationsService,
     private readonly reviewWorkingDays: number,
   ) {}
 
@@ -114,7 +116,7 @@ export class ConsultationService {
           })
           .returning(['id']);
         tasks.push({ id: task.id, department: dept.code, departmentName: dept.name, dueAt, assignedBy: a.rule, reason: a.reason });
-        await repo.notify(trx, { departmentId: dept.id, kind: 'task.new', title: `新的策划生成审查任务：${p.name}（第 ${roundNo} 轮），请于 ${dueAt} 前反馈`, link: `/tasks/${task.id}` });
+        await this.notifications.notify(trx, { departmentId: dept.id, kind: 'task.new', title: `新的策划生成审查任务：${p.name}（第 ${roundNo} 轮），请于 ${dueAt} 前反馈`, link: `/tasks/${task.id}` });
       }
       if (from !== transition.to) await repo.setStage(trx, p.id, transition.to);
       await repo.recordStage(trx, { projectId: p.id, from, to: transition.to, action: transition.action, note: `第 ${roundNo} 轮会商：${tasks.map((t) => t.departmentName).join('、')}${input.note ? `；${input.note}` : ''}`, actorId: actor.id });
@@ -239,7 +241,7 @@ export class ConsultationService {
           }
         }
         const result = roundStatus === 'passed' ? '审核通过，已纳入储备' : '有部门不同意，请调整后重新提交或提报联席会议';
-        await repo.notify(trx, { userId: p.created_by, kind: 'round.result', title: `${p.name} 第 ${round.round_no} 轮策划生成${result}`, link: `/projects/${p.id}` });
+        await this.notifications.notify(trx, { userId: p.created_by, kind: 'round.result', title: `${p.name} 第 ${round.round_no} 轮策划生成${result}`, link: `/projects/${p.id}` });
         await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'consultation.round.close', entityKind: 'project', entityId: p.id, detail: { round: round.round_no, status: roundStatus, stage }, ip });
       }
       return { taskId, verdict: input.verdict, round: { round: round.round_no, status: roundStatus, remaining }, project: { id: p.id, stage } };

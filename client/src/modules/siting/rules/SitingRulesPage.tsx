@@ -2,11 +2,11 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { fetchLayers } from '../../api/layers.api';
-import { queryKeys } from '../../api/query-keys';
-import { fetchSitingRules, type SitingRuleRow } from '../../api/siting.api';
-import { useSession } from '../../auth/use-session';
-import { SEVERITY_LABEL } from '../blueprint/siting/siting-format';
+import { fetchLayers } from '../../../api/layers.api';
+import { queryKeys } from '../../../api/query-keys';
+import { fetchSitingRules, type SitingRuleRow } from '../../../api/siting.api';
+import { useSession } from '../../../auth/use-session';
+import { SEVERITY_LABEL } from '../analysis/siting-format';
 import { RuleDrawer, RULES_KEY } from './RuleDrawer';
 import './admin.css';
 

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { formatBeijingTime } from '../../../../common/src/siting-report.ts';
-import { fetchSitingReports, reportPagePath, reportPdfUrl, type SitingReportSummary } from '../../api/siting-report.api';
-import { formatMu, VERDICT_LABEL } from '../blueprint/siting/siting-format';
+import { formatBeijingTime } from '../../../../../common/src/siting-report.ts';
+import { fetchSitingReports, reportPagePath, reportPdfUrl, type SitingReportSummary } from '../../../api/siting-report.api';
+import { formatMu, VERDICT_LABEL } from '../analysis/siting-format';
 import './siting-report.css';
 
 /** 选址报告: the saved, numbered siting reports the user may read, newest first, for citing later. */

@@ -4,11 +4,11 @@ import { Alert, Button, Card, Input, InputNumber, Space, Switch, Tooltip, Typogr
 import type { Polygon } from 'geojson';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { analyzeSite, type SitingAnalysis, type SitingNeeds } from '../../../api/siting.api';
-import { SitingReportAction } from '../../siting-report/SitingReportAction';
+import { SitingReportAction } from '../report/SitingReportAction';
 import { ConflictOutlines, HighlightFeature, SiteDrawing, useMapActions, type SiteDrawMode, type SiteDrawSession, type SiteRefusal } from '../../../map';
-import { measureFigures } from '../measure-figures';
-import { areaFigures } from '../measure-format';
-import { ToolModeBar, type ToolMode } from '../ToolModeBar';
+import { measureFigures } from '../../blueprint/measure-figures';
+import { areaFigures } from '../../blueprint/measure-format';
+import { ToolModeBar, type ToolMode } from '../../blueprint/ToolModeBar';
 import { bboxOfAll } from './geometry-bbox';
 import { SiteFileImport } from './SiteFileImport';
 import { SitingResult } from './SitingResult';

@@ -2,9 +2,9 @@ import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Spin, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { fetchSitingReport, reportMapUrl, reportPdfUrl } from '../../api/siting-report.api';
-import { SitingResult } from '../blueprint/siting/SitingResult';
-import { formatBeijingTime } from '../../../../common/src/siting-report.ts';
+import { fetchSitingReport, reportMapUrl, reportPdfUrl } from '../../../api/siting-report.api';
+import { SitingResult } from '../analysis/SitingResult';
+import { formatBeijingTime } from '../../../../../common/src/siting-report.ts';
 import './siting-report.css';
 
 /**

@@ -1,4 +1,4 @@
-import type { SitingRuleChange, SitingRuleInput, SitingRuleRow, SitingSeverity } from '../../api/siting.api';
+import type { SitingRuleChange, SitingRuleInput, SitingRuleRow, SitingSeverity } from '../../../api/siting.api';
 
 /** What the rule form edits; empty strings are "not set". */
 export interface RuleFormValues {

@@ -2,8 +2,8 @@ import { UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Radio, Select, Space, Typography } from 'antd';
 import type { Polygon } from 'geojson';
 import { useRef, useState, type ReactNode } from 'react';
-import { ACCEPTED_FILES, CRS_OPTIONS } from '../import/crs-options';
-import { parseGeoFile } from '../import/import.api';
+import { ACCEPTED_FILES, CRS_OPTIONS } from '../../blueprint/import/crs-options';
+import { parseGeoFile } from '../../blueprint/import/import.api';
 import { formatMu } from './siting-format';
 import { siteCandidates, type SiteCandidate } from './site-candidates';
 

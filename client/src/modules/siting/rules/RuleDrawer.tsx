@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Form, Input, InputNumber, Select, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { LayerInfo } from '../../api/api.types';
-import { createSitingRule, updateSitingRule, type SitingRuleRow } from '../../api/siting.api';
-import { SEVERITY_LABEL } from '../blueprint/siting/siting-format';
+import type { LayerInfo } from '../../../api/api.types';
+import { createSitingRule, updateSitingRule, type SitingRuleRow } from '../../../api/siting.api';
+import { SEVERITY_LABEL } from '../analysis/siting-format';
 import { emptyRule, formValuesOf, MEASURE_LABEL, ruleChange, ruleInput, TEMPLATE_FIELDS, type RuleFormValues } from './rule-form';
 
 export const RULES_KEY = ['siting', 'rules'] as const;

@@ -1,7 +1,7 @@
 import { Modal, Table, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import type { RecommendCandidate } from '../../../api/siting.api';
-import { formatMu, formatRoadDistance } from '../siting/siting-format';
+import { formatMu, formatRoadDistance } from '../analysis/siting-format';
 import { CandidateShape } from './CandidateShape';
 import { contributionOf, CRITERIA, CRITERION_KEYS, CUT_LABEL, RECOMMEND_VERDICT } from './recommend-format';
 

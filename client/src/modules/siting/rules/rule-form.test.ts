@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SitingRuleRow } from '../../api/siting.api';
+import type { SitingRuleRow } from '../../../api/siting.api';
 import { emptyRule, formValuesOf, ruleChange, ruleInput } from './rule-form';
 
 const heritage: SitingRuleRow = {

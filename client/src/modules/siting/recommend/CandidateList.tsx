@@ -1,6 +1,6 @@
 import { Button, Checkbox, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import type { RecommendCandidate } from '../../../api/siting.api';
-import { formatMu, formatRoadDistance } from '../siting/siting-format';
+import { formatMu, formatRoadDistance } from '../analysis/siting-format';
 import { CUT_LABEL, RECOMMEND_VERDICT, scoreColour } from './recommend-format';
 
 export interface CandidateListProps {
