@@ -23,8 +23,12 @@ export const FACTORS: Record<FactorKey, { name: string; unit: string; group: 'la
 
 export const POLLUTANTS: readonly FactorKey[] = FACTOR_KEYS.filter((f) => FACTORS[f].group === 'pollutant');
 
-/** Funds are kept per funding source; every other factor has the empty source. */
+/** Funds are kept per funding source; every other factor has the empty source. These are the public funds the ledger keeps. */
 export const FUNDING_SOURCES = ['中央预算内投资', '地方政府专项债券', '超长期特别国债', '省级专项资金', '市级财政资金', '县级财政资金', '政策性金融工具'] as const;
+/** Financing a project may name besides public funds: no ledger account is kept for it. */
+export const NON_PUBLIC_FUNDING_SOURCES = ['银行贷款', '自筹', '外资'] as const;
+/** The one list of funding sources a project names (the project form, the Excel template). */
+export const PROJECT_FUNDING_SOURCES = [...FUNDING_SOURCES, ...NON_PUBLIC_FUNDING_SOURCES] as const;
 
 export const OWNER_KINDS = ['external', 'city', 'county', 'zone', 'project'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];

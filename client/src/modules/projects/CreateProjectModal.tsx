@@ -7,7 +7,9 @@ import type { SitingAnalysis } from '../../../../common/src/siting.ts';
 import type { RegionCollection } from '../../api/api.types';
 import { createProject, projectKeys, type ProjectCreated } from '../../api/projects.api';
 import { PROJECT_TYPES } from '../../../../common/src/projects.ts';
-import { classificationInput, FUNDING_SOURCES, NEED_FIELDS, toCreateInput, type ProjectFormValues } from './project-form';
+import { PROJECT_FUNDING_SOURCES } from '../../../../common/src/factors.ts';
+import { NEEDS } from '../../../../common/src/needs.ts';
+import { classificationInput, toCreateInput, type ProjectFormValues } from './project-form';
 
 export interface CreateProjectModalProps {
   site: Polygon;
@@ -117,7 +119,7 @@ export function CreateProjectModal({ site, analysis, regions, onClose, onCreated
             </Col>
             <Col span={12}>
               <Form.Item name="fundingSources" label="资金来源">
-                <Select mode="tags" options={FUNDING_SOURCES.map((s) => ({ value: s, label: s }))} />
+                <Select mode="tags" options={PROJECT_FUNDING_SOURCES.map((s) => ({ value: s, label: s }))} />
               </Form.Item>
             </Col>
             <Col span={6}>
@@ -138,7 +140,7 @@ export function CreateProjectModal({ site, analysis, regions, onClose, onCreated
           </Row>
           <Typography.Text strong>要素需求</Typography.Text>
           <Row gutter={12}>
-            {NEED_FIELDS.map((f) => (
+            {NEEDS.map((f) => (
               <Col span={8} key={f.key}>
                 <Form.Item name={['needs', f.key]} label={f.label}>
                   <InputNumber min={0} style={{ width: '100%' }} data-testid={`project-form-need-${f.key}`} />

@@ -1,20 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { ProjectAttributes, ProjectType } from '../../../../common/src/project-classification.ts';
+import { NEEDS } from '../../../../common/src/needs.ts';
 import type { ProjectCreateInput, ProjectNeedsInput, SiteSource } from '../../api/projects.api';
-
-export const NEED_FIELDS: { key: keyof ProjectNeedsInput; label: string }[] = [
-  { key: 'landMu', label: '用地（亩）' },
-  { key: 'energyTce', label: '能耗（吨标准煤）' },
-  { key: 'coalT', label: '煤炭（吨）' },
-  { key: 'codT', label: '化学需氧量（吨/年）' },
-  { key: 'nh3nT', label: '氨氮（吨/年）' },
-  { key: 'so2T', label: '二氧化硫（吨/年）' },
-  { key: 'noxT', label: '氮氧化物（吨/年）' },
-  { key: 'vocsT', label: '挥发性有机物（吨/年）' },
-  { key: 'fundsWan', label: '资金（万元）' },
-];
-
-export const FUNDING_SOURCES = ['中央预算内', '专项债', '国债', '政策性开发性金融工具', '自筹', '银行贷款', '外资'];
 
 /** What the form holds (antd gives undefined or null for empty fields). */
 export interface ProjectFormValues {
@@ -45,7 +32,7 @@ const number = (v: number | null | undefined) => (typeof v === 'number' && Numbe
 /** The POST /api/projects body: empty fields left out (the server validates the rest and answers in Chinese). */
 export function toCreateInput(v: ProjectFormValues, site: { geometry: Polygon | MultiPolygon; source: SiteSource; note?: string }): ProjectCreateInput {
   const needs: ProjectNeedsInput = {};
-  for (const { key } of NEED_FIELDS) {
+  for (const { key } of NEEDS) {
     const n = number(v.needs?.[key]);
     if (n !== undefined) needs[key] = n;
   }
