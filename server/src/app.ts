@@ -76,7 +76,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/layers', layerImportRoutes(imports), layerExportRoutes(exports), layersRoutes(layers));
   api.use('/geo', geoRoutes(imports));
   const siting = new SitingService(db.knex);
-  api.use('/siting/reports', sitingReportRoutes(new SitingReportService(db.knex, siting)));
+  api.use('/siting/reports', sitingReportRoutes(new SitingReportService(db.knex, siting, layers)));
   api.use('/siting', sitingRoutes(siting, new SitingRulesService(db.knex), new SitingRecommendService(db.knex, siting)));
   const factors = new FactorsService(db.knex);
   const projects = new ProjectsService(db.knex, siting);

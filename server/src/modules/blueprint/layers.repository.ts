@@ -133,3 +133,39 @@ export async function insertLayerFeatures(db: Knex | Knex.Transaction, layerId: 
   await flush();
   return count;
 }
+
+/** A registry row for a layer created by an import; returns its id. */
+export async function insertLayer(
+  trx: Knex.Transaction,
+  l: { key: string; name: string; group: string; kind: string; geometryType: string; style: unknown; attributeSchema: unknown; sourceDepartmentId: number | null; dataDate: string; description: string },
+): Promise<number> {
+  const [row] = await trx('layers')
+    .insert({
+      key: l.key,
+      name: l.name,
+      group_name: l.group,
+      kind: l.kind,
+      geometry_type: l.geometryType,
+      style: JSON.stringify(l.style),
+      attribute_schema: JSON.stringify(l.attributeSchema),
+      source_department_id: l.sourceDepartmentId,
+      data_date: l.dataDate,
+      description: l.description,
+      sort_order: 1000,
+    })
+    .returning('id');
+  return row.id;
+}
+
+/** Locks a layer's registry row (two imports into one layer run one after the other); its version, or undefined when gone. */
+export async function lockLayerVersion(trx: Knex.Transaction, layerId: number): Promise<number | undefined> {
+  return (await trx('layers').where({ id: layerId }).forUpdate().first('version'))?.version;
+}
+
+export async function deleteLayerFeatures(trx: Knex.Transaction, layerId: number): Promise<void> {
+  await trx('layer_features').where({ layer_id: layerId }).del();
+}
+
+export async function setLayerVersion(trx: Knex.Transaction, layerId: number, version: number, dataDate: string): Promise<void> {
+  await trx('layers').where({ id: layerId }).update({ version, data_date: dataDate });
+}

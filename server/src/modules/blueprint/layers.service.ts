@@ -46,6 +46,16 @@ export class LayersService {
     return rows.filter((r) => canSeeLayer(actor, { visibleToRoles: r.visible_to_roles })).map(toLayerInfo);
   }
 
+  /** Every registry row, hidden ones included: for records that keep layer names and versions (reports). */
+  async registry(): Promise<repo.LayerRow[]> {
+    return repo.listLayers(this.db);
+  }
+
+  /** The registry rows the actor may see. */
+  async visibleRows(actor: Actor): Promise<repo.LayerRow[]> {
+    return (await repo.listLayers(this.db)).filter((r) => canSeeLayer(actor, { visibleToRoles: r.visible_to_roles }));
+  }
+
   /** The layer row if the actor may see it; otherwise the same 404 as a layer that does not exist. */
   async visibleLayer(actor: Actor, key: string): Promise<repo.LayerRow> {
     const row = await repo.findLayer(this.db, key);

@@ -1,17 +1,11 @@
 import GeoJSONVT from 'geojson-vt';
 import type { Knex } from 'knex';
 import vtpbf from 'vt-pbf';
-import { sqlFile } from '../../db/sql-file.ts';
+import { tileFeatures, tileMvt, type TileAddress } from './tiles.repository.ts';
 
 export type TileEncoder = 'postgis' | 'js';
 
-export interface TileRequest {
-  layerId: number;
-  layerName: string;
-  z: number;
-  x: number;
-  y: number;
-}
+export type TileRequest = TileAddress;
 
 const EXTENT = 4096;
 const BUFFER = 64;
@@ -21,17 +15,16 @@ const WORLD_M = 40075016.685578488;
 const toleranceAt = (z: number) => WORLD_M / 2 ** z / EXTENT / 2;
 
 export async function encodeWithPostgis(db: Knex, t: TileRequest): Promise<Buffer> {
-  const r = await db.raw(sqlFile(import.meta.url, 'tile-mvt.sql'), { ...t, tolerance: toleranceAt(t.z) });
-  return r.rows[0]?.mvt ?? Buffer.alloc(0);
+  return tileMvt(db, t, toleranceAt(t.z));
 }
 
 /** The same tile from GeoJSON with geojson-vt (clip, simplify, quantise) and vt-pbf (encode). */
 export async function encodeWithJs(db: Knex, t: TileRequest): Promise<Buffer> {
-  const r = await db.raw(sqlFile(import.meta.url, 'tile-features.sql'), { layerId: t.layerId, z: t.z, x: t.x, y: t.y });
-  if (r.rows.length === 0) return Buffer.alloc(0);
+  const rows = await tileFeatures(db, t);
+  if (rows.length === 0) return Buffer.alloc(0);
   const fc = {
     type: 'FeatureCollection' as const,
-    features: r.rows.map((f: { id: number; properties: Record<string, unknown>; geometry: GeoJSON.Geometry }) => ({
+    features: rows.map((f) => ({
       type: 'Feature' as const,
       id: f.id,
       properties: f.properties,

@@ -69,3 +69,25 @@ export async function seedDefaultRules(db: Knex | Knex.Transaction, defaults: re
     .onConflict('id')
     .ignore();
 }
+
+/** A rule's stored row, locked for the caller's update (the audit keeps it as the before state). */
+export async function lockRule(trx: Knex.Transaction, id: string): Promise<Record<string, unknown> | undefined> {
+  return trx('siting_rules').where({ id }).forUpdate().first();
+}
+
+export async function updateRule(trx: Knex.Transaction, id: string, patch: Record<string, unknown>): Promise<void> {
+  await trx('siting_rules').where({ id }).update({ ...patch, updated_at: trx.fn.now() });
+}
+
+export async function ruleExists(db: Knex | Knex.Transaction, id: string): Promise<boolean> {
+  return Boolean(await db('siting_rules').where({ id }).first('id'));
+}
+
+export async function insertRule(trx: Knex.Transaction, row: Record<string, unknown>): Promise<void> {
+  await trx('siting_rules').insert(row);
+}
+
+/** What a rule may act on: a registry layer's kind and geometry type. */
+export async function ruleTargetLayer(db: Knex | Knex.Transaction, key: string): Promise<{ kind: string; geometry_type: string; name: string } | undefined> {
+  return db('layers').where({ key }).first('kind', 'geometry_type', 'name');
+}

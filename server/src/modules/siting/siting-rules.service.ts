@@ -4,7 +4,7 @@ import { badRequest, notFoundOrNoAccess } from '../../http/app-error.ts';
 import { assertCan, can } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { listRules, toRow, type StoredRule } from './siting-rules.repository.ts';
+import { insertRule, listRules, lockRule, ruleExists, ruleTargetLayer, toRow, updateRule, type StoredRule } from './siting-rules.repository.ts';
 
 const severity = z.enum(['forbidden', 'adjust', 'info'], { error: '严重程度须为 forbidden（禁止）、adjust（需调整）或 info（提示）' });
 const message = z.string().trim().min(4, '提示信息至少 4 个字').max(500, '提示信息最多 500 字');
@@ -47,9 +47,9 @@ export class SitingRulesService {
   async update(actor: Actor, id: string, change: z.infer<typeof ruleChangeSchema>, ip: string | null): Promise<StoredRule> {
     assertCan(actor, 'rules.manage', '规则管理');
     return this.db.transaction(async (trx) => {
-      const before = await trx('siting_rules').where({ id }).forUpdate().first();
+      const before = await lockRule(trx, id);
       if (!before) throw notFoundOrNoAccess('选址规则');
-      const patch: Record<string, unknown> = { updated_by: actor.id, updated_at: trx.fn.now() };
+      const patch: Record<string, unknown> = { updated_by: actor.id };
       if (change.severity !== undefined) patch.severity = change.severity;
       if (change.severityWhenClear !== undefined) patch.severity_when_clear = change.severityWhenClear;
       if (change.message !== undefined) patch.message = change.message;
@@ -61,7 +61,7 @@ export class SitingRulesService {
         patch.when_property = change.when?.property ?? null;
         patch.when_equals = change.when?.equals ?? null;
       }
-      await trx('siting_rules').where({ id }).update(patch);
+      await updateRule(trx, id, patch);
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'siting_rule.update', entityKind: 'siting_rule', entityId: id, detail: { before, change }, ip });
       return (await listRules(trx)).find((r) => r.id === id)!;
     });
@@ -70,13 +70,13 @@ export class SitingRulesService {
   async create(actor: Actor, input: z.infer<typeof ruleCreateSchema>, ip: string | null): Promise<StoredRule> {
     assertCan(actor, 'rules.manage', '规则管理');
     return this.db.transaction(async (trx) => {
-      const layer = await trx('layers').where({ key: input.layer }).first('kind', 'geometry_type', 'name');
+      const layer = await ruleTargetLayer(trx, input.layer);
       if (!layer) throw badRequest(`图层 ${input.layer} 不存在`);
       if (!['hard', 'soft'].includes(layer.kind) || layer.geometry_type !== 'polygon') {
         throw badRequest(`规则只能作用于刚性或弹性约束的面图层，“${layer.name}”不是`);
       }
-      if (await trx('siting_rules').where({ id: input.id }).first('id')) throw badRequest(`规则编号 ${input.id} 已存在`);
-      await trx('siting_rules').insert({ ...toRow({ ...input, layer: input.layer }, input.sortOrder), updated_by: actor.id });
+      if (await ruleExists(trx, input.id)) throw badRequest(`规则编号 ${input.id} 已存在`);
+      await insertRule(trx, { ...toRow({ ...input, layer: input.layer }, input.sortOrder), updated_by: actor.id });
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'siting_rule.create', entityKind: 'siting_rule', entityId: input.id, detail: { input }, ip });
       return (await listRules(trx)).find((r) => r.id === input.id)!;
     });

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { badRequest } from '../../../http/app-error.ts';
-import { sqlFile } from '../../../db/sql-file.ts';
 import type { Actor } from '../../../policy/actor.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import { gkEpsg, writeCoordinateFile, writeShapefileZip, type Issue } from '../formats/index.ts';
 import type { LayersService } from '../layers.service.ts';
+import { exportFeatures } from './layer-export.repository.ts';
 
 export const MAX_EXPORT_FEATURES = 100_000;
 
@@ -41,7 +41,7 @@ export class LayerExportService {
     }
     const projected = req.format === 'coordinate-file' || (req.format === 'shapefile' && req.projected === true);
     const epsg = projected ? gkEpsg(zone, true)! : 4326;
-    const features = await this.features(layer.id, epsg, projected ? 3 : 7, req);
+    const features = await exportFeatures(this.db, { layerId: layer.id, epsg, digits: projected ? 3 : 7, ids: req.ids, bbox: req.bbox, limit: MAX_EXPORT_FEATURES + 1 });
     if (features.length === 0) throw badRequest('所选范围内没有要素可导出', undefined, 'NOTHING_TO_EXPORT');
     if (features.length > MAX_EXPORT_FEATURES) throw badRequest(`一次最多导出 ${MAX_EXPORT_FEATURES} 个要素，请缩小范围`, undefined, 'TOO_MANY');
 
@@ -59,26 +59,5 @@ export class LayerExportService {
     }
     await recordAudit(this.db, { actorId: actor.id, actorUsername: actor.username, action: 'layer.export', entityKind: 'layer', entityId: key, detail: { format: req.format, features: features.length, epsg }, ip });
     return file;
-  }
-
-  private async features(layerId: number, epsg: number, digits: number, req: ExportRequest): Promise<GeoJSON.Feature[]> {
-    const r = await this.db.raw(sqlFile(import.meta.url, 'export-features.sql'), {
-      layerId,
-      epsg,
-      digits,
-      // knex expands array bindings into value lists: ids travel as one Postgres array literal.
-      ids: req.ids ? `{${req.ids.join(',')}}` : null,
-      minx: req.bbox?.[0] ?? null,
-      miny: req.bbox?.[1] ?? null,
-      maxx: req.bbox?.[2] ?? null,
-      maxy: req.bbox?.[3] ?? null,
-      limit: MAX_EXPORT_FEATURES + 1,
-    });
-    return r.rows.map((row: { id: number; properties: Record<string, unknown>; geometry: string }) => ({
-      type: 'Feature' as const,
-      id: row.id,
-      properties: row.properties,
-      geometry: JSON.parse(row.geometry),
-    }));
   }
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { badRequest } from '../../../http/app-error.ts';
-import { sqlFile } from '../../../db/sql-file.ts';
 import { FormatIssueCode, type Issue } from '../formats/index.ts';
+import { checkGeometries } from './geo-import.repository.ts';
 
 /** Repair is refused when it changes a polygon's area by more than this share (0.1 %). */
 export const MAX_REPAIR_AREA_CHANGE = 0.001;
@@ -12,18 +12,6 @@ export interface CheckedFeature {
   properties: Record<string, unknown>;
   geometry: GeoJSON.Geometry;
   kind: 'polygon' | 'line' | 'point';
-}
-
-interface Row {
-  idx: number;
-  valid: boolean;
-  reason: string | null;
-  type: string;
-  empty: boolean;
-  npoints: number;
-  area_change: number | null;
-  in_city: boolean;
-  geometry: string;
 }
 
 const KIND_OF: Record<string, CheckedFeature['kind']> = {
@@ -57,11 +45,7 @@ export async function checkFeatures(db: Knex | Knex.Transaction, features: GeoJS
   const out: CheckedFeature[] = [];
   for (let start = 0; start < withGeometry.length; start += BATCH) {
     const batch = withGeometry.slice(start, start + BATCH);
-    const result = await db.raw(sqlFile(import.meta.url, 'validate-features.sql'), {
-      epsg,
-      geometries: JSON.stringify(batch.map(({ f }) => ({ geometry: f.geometry }))),
-    });
-    for (const row of result.rows as Row[]) {
+    for (const row of await checkGeometries(db, batch.map(({ f }) => f.geometry!), epsg)) {
       const { f, i } = batch[row.idx]!;
       const kind = KIND_OF[row.type];
       if (!row.in_city) throw badRequest(`${label(f, i)}不在聊城市范围内：请检查坐标系（当前按 EPSG:${epsg} 转换）或文件内容`, { featureIndex: i }, FormatIssueCode.outsideRegion);

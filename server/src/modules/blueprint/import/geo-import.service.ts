@@ -6,7 +6,7 @@ import { assertCan } from '../../../policy/access.policy.ts';
 import type { Actor } from '../../../policy/actor.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import { crsLabel, FormatIssueCode, parseGeoFile, type Issue, type ParsedGeoFile } from '../formats/index.ts';
-import { findLayer, insertLayerFeatures, refreshLayerStats } from '../layers.repository.ts';
+import { deleteLayerFeatures, findLayer, insertLayer, insertLayerFeatures, lockLayerVersion, refreshLayerStats, setLayerVersion } from '../layers.repository.ts';
 import type { LayersService } from '../layers.service.ts';
 import { checkFeatures, type CheckedFeature } from './feature-checks.ts';
 
@@ -84,23 +84,20 @@ export class GeoImportService {
       const checked = await checkFeatures(trx, parsed.features, epsg);
       if (checked.features.length === 0) throw badRequest('文件中没有可导入的要素', undefined, FormatIssueCode.noFeatures);
       const key = `imp-${randomBytes(5).toString('hex')}`;
-      const [layer] = await trx('layers')
-        .insert({
-          key,
-          name: meta.name,
-          group_name: meta.group,
-          kind: meta.kind,
-          geometry_type: geometryKindOf(checked.features),
-          style: JSON.stringify(DEFAULT_STYLES[meta.kind]),
-          attribute_schema: JSON.stringify(attributeSchema(checked.features)),
-          source_department_id: actor.departmentId,
-          data_date: new Date().toISOString().slice(0, 10),
-          description: meta.description ?? `由 ${actor.displayName} 从 ${upload.fileName} 导入`,
-          sort_order: 1000,
-        })
-        .returning('id');
-      const count = await insertLayerFeatures(trx, layer.id, checked.features.map(toFeature));
-      await refreshLayerStats(trx, layer.id);
+      const layerId = await insertLayer(trx, {
+        key,
+        name: meta.name,
+        group: meta.group,
+        kind: meta.kind,
+        geometryType: geometryKindOf(checked.features),
+        style: DEFAULT_STYLES[meta.kind],
+        attributeSchema: attributeSchema(checked.features),
+        sourceDepartmentId: actor.departmentId,
+        dataDate: new Date().toISOString().slice(0, 10),
+        description: meta.description ?? `由 ${actor.displayName} 从 ${upload.fileName} 导入`,
+      });
+      const count = await insertLayerFeatures(trx, layerId, checked.features.map(toFeature));
+      await refreshLayerStats(trx, layerId);
       const report: Issue[] = [...parsed.report, ...checked.report];
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'layer.create', entityKind: 'layer', entityId: key, detail: { name: meta.name, file: upload.fileName, features: count, epsg }, ip });
       return { key, featureCount: count, report };
@@ -121,15 +118,15 @@ export class GeoImportService {
         throw badRequest(`图层“${layer.name}”是${names[layer.geometry_type]}图层，文件中是${names[kind]}要素`, undefined, FormatIssueCode.geometryTypeMismatch);
       }
       // Lock the registry row: two imports into one layer run one after the other.
-      const locked = await trx('layers').where({ id: layer.id }).forUpdate().first('version');
-      if (!locked) throw conflict('图层已被删除');
-      if (mode === 'replace') await trx('layer_features').where({ layer_id: layer.id }).del();
+      const version = await lockLayerVersion(trx, layer.id);
+      if (version === undefined) throw conflict('图层已被删除');
+      if (mode === 'replace') await deleteLayerFeatures(trx, layer.id);
       const added = await insertLayerFeatures(trx, layer.id, checked.features.map(toFeature));
-      await trx('layers').where({ id: layer.id }).update({ version: locked.version + 1, data_date: new Date().toISOString().slice(0, 10) });
+      await setLayerVersion(trx, layer.id, version + 1, new Date().toISOString().slice(0, 10));
       await refreshLayerStats(trx, layer.id);
       const after = await findLayer(trx, key);
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: `layer.import_${mode}`, entityKind: 'layer', entityId: key, detail: { file: upload.fileName, added, epsg }, ip });
-      return { key, featureCount: after!.feature_count, added, version: locked.version + 1, report: [...parsed.report, ...checked.report] };
+      return { key, featureCount: after!.feature_count, added, version: version + 1, report: [...parsed.report, ...checked.report] };
     });
   }
 }

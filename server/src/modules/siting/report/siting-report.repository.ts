@@ -141,3 +141,9 @@ export async function highlight(db: Knex, site: GeoJSON.Geometry, epsg: number, 
   });
   return res.rows[0]?.geometry ?? null;
 }
+
+/** Whether a department has a review task in a round that froze this report (it may then read the report). */
+export async function reviewedByDepartment(db: Knex, reportId: number, departmentId: number): Promise<boolean> {
+  const row = await db('consultation_rounds as c').join('consultation_tasks as t', 't.round_id', 'c.id').where({ 'c.siting_report_id': reportId, 't.department_id': departmentId }).first('t.id');
+  return Boolean(row);
+}

@@ -2,10 +2,11 @@ import type { Knex } from 'knex';
 import type { SitingReport, SitingReportCreate, SitingReportSummary } from '../../../../../common/src/siting-report.ts';
 import type { SitingAnalysis, SitingNeeds } from '../../../../../common/src/siting.ts';
 import { notFoundOrNoAccess } from '../../../http/app-error.ts';
-import { assertCan, canReadSitingReport, canSeeLayer } from '../../../policy/access.policy.ts';
+import { assertCan, canReadSitingReport } from '../../../policy/access.policy.ts';
 import type { Actor } from '../../../policy/actor.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
-import { listLayers, type LayerRow } from '../../blueprint/layers.repository.ts';
+import type { LayerRow } from '../../blueprint/layers.repository.ts';
+import type { LayersService } from '../../blueprint/layers.service.ts';
 import { activeRules } from '../siting-rules.repository.ts';
 import type { SitingService } from '../siting.service.ts';
 import { reportDocument } from './report-document.ts';
@@ -25,6 +26,7 @@ export class SitingReportService {
   constructor(
     private readonly db: Knex,
     private readonly siting: SitingService,
+    private readonly layers: LayersService,
   ) {}
 
   /**
@@ -67,7 +69,7 @@ export class SitingReportService {
 
   async get(actor: Actor, id: number): Promise<SitingReport> {
     const row = await this.readable(actor, id);
-    return toReport(row, await listLayers(this.db));
+    return toReport(row, await this.layers.registry());
   }
 
   async list(actor: Actor, limit = 50): Promise<SitingReportSummary[]> {
@@ -98,11 +100,7 @@ export class SitingReportService {
     const row = Number.isSafeInteger(id) && id > 0 ? await repo.findReport(this.db, { id }) : undefined;
     if (!row) throw notFoundOrNoAccess(WHAT);
     // A department reviewing a round reads the report that round froze.
-    const reviewing =
-      actor.departmentId !== null &&
-      Boolean(
-        await this.db('consultation_rounds as c').join('consultation_tasks as t', 't.round_id', 'c.id').where({ 'c.siting_report_id': row.id, 't.department_id': actor.departmentId }).first('t.id'),
-      );
+    const reviewing = actor.departmentId !== null && (await repo.reviewedByDepartment(this.db, row.id, actor.departmentId));
     if (!canReadSitingReport(actor, { regionId: row.region_id, createdBy: row.created_by, assignedToDepartment: reviewing })) throw notFoundOrNoAccess(WHAT);
     return row;
   }
@@ -114,9 +112,7 @@ export class SitingReportService {
     const site = await repo.siteInGk(this.db, report.geometry, epsg);
     const scale = chooseScale(site.xmax - site.xmin, site.ymax - site.ymin);
     const frame = frameAt((site.xmin + site.xmax) / 2, (site.ymin + site.ymax) / 2, scale);
-    const layers = (await listLayers(this.db)).filter(
-      (l) => MAP_KINDS.has(l.kind) && l.geometry_type !== 'point' && canSeeLayer(actor, { visibleToRoles: l.visible_to_roles }),
-    );
+    const layers = (await this.layers.visibleRows(actor)).filter((l) => MAP_KINDS.has(l.kind) && l.geometry_type !== 'point');
     const findings = report.analysis.findings.filter((f) => f.severity !== 'info');
     const conflictIds = [...new Set(findings.filter((f) => f.measure === 'inside').flatMap((f) => f.featureIds))];
     const tolerance = scale * PT_M * 0.25;
