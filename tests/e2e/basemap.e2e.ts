@@ -25,10 +25,15 @@ export const basemapTests: E2ETest[] = [
       assert.equal(blockedRequests().length, 0, 'the offline basemap fetched nothing from other hosts');
 
       expectExternal(TIANDITU);
+      // The switch asks for image tiles and their annotation layer; each is aborted (no network here),
+      // and only then listed among the blocked requests.
+      const asked = (layer: string) =>
+        page.waitForEvent('requestfailed', { predicate: (r) => TIANDITU.test(r.url()) && r.url().includes(`/${layer}_w/`), timeout: 30_000 });
+      const tilesAsked = Promise.all([asked('img'), asked('cia')]);
       await page.getByTestId(`basemap-${image.id}`).click();
       await page.waitForFunction(() => /[?&#]base=/.test(window.location.hash), null, { timeout: 10_000 });
       assert.match(driver.hash(), new RegExp(`base=${image.id}`));
-      await page.waitForTimeout(1500);
+      await tilesAsked;
       const tiles = blockedRequests();
       assert.ok(tiles.length > 0, 'switching asked for 天地图 tiles');
       for (const url of tiles) {

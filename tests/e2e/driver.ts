@@ -20,6 +20,7 @@ interface MapHook {
   queryRenderedFeatures(options: { layers: string[] }): Array<{ properties: Record<string, unknown> }>;
   getCenter(): { lng: number; lat: number };
   getZoom(): number;
+  isMoving(): boolean;
   project(lonLat: [number, number]): { x: number; y: number };
   getContainer(): HTMLElement;
 }
@@ -118,11 +119,14 @@ export class Driver {
     const x = box.x + box.width / 2;
     const y = box.y + box.height / 2;
     await this.page.mouse.move(x, y);
+    // Each notch waits until the map zooms; the wheel zoom eases on after the last one, so the drag
+    // starts once the map stands still.
     for (let i = 0; i < 3; i++) {
+      const { zoom } = await this.mapView();
       await this.page.mouse.wheel(0, -240);
-      await this.page.waitForTimeout(120);
+      await this.page.waitForFunction((z) => (window as HookWindow).__obMap!.getZoom() > z, zoom, { timeout: 15_000, polling: 'raf' });
     }
-    await this.page.waitForTimeout(600);
+    await this.page.waitForFunction(() => !(window as HookWindow).__obMap!.isMoving(), null, { timeout: 15_000, polling: 'raf' });
     await this.page.mouse.move(x, y);
     await this.page.mouse.down();
     await this.page.mouse.move(x - 150, y + 90, { steps: 12 });

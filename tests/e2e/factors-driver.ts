@@ -25,17 +25,57 @@ export class FactorsDriver {
   async trendPaintedPixels(): Promise<number> {
     const chart = this.page.getByTestId('factor-trend-chart');
     await chart.locator('canvas').waitFor({ state: 'attached', timeout: 30_000 });
-    await this.page.waitForTimeout(1200); // ECharts animates the first drawing in
-    return chart.locator('canvas').first().evaluate((c: HTMLCanvasElement) => {
-      const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) n++;
-      return n;
-    });
+    // ECharts animates the first drawing in: count once the picture has come to rest, i.e. the canvas
+    // is the same over consecutive animation frames (frames, not time: a loaded machine draws fewer).
+    // (No named functions inside the page function: tsx would wrap them in a helper the page lacks.)
+    return chart
+      .locator('canvas')
+      .first()
+      .evaluate(async (c: HTMLCanvasElement) => {
+        const STILL_FRAMES = 10;
+        const started = performance.now();
+        let last = '';
+        let still = 0;
+        for (;;) {
+          await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+          if (!c.isConnected) throw new Error('the trend chart was drawn anew while waiting for it');
+          const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
+          let painted = 0;
+          let hash = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3]! > 0 && (data[i]! < 240 || data[i + 1]! < 240 || data[i + 2]! < 240)) painted++;
+            hash = (hash * 31 + data[i]! + 7 * data[i + 1]! + 13 * data[i + 2]! + 17 * data[i + 3]!) | 0;
+          }
+          const picture = `${painted}:${hash}`;
+          still = picture === last ? still + 1 : 0;
+          last = picture;
+          if (painted > 0 && still >= STILL_FRAMES) return painted;
+          if (performance.now() - started > 30_000) throw new Error(`the trend chart never came to rest (${painted} pixels painted)`);
+        }
+      });
   }
 
+  /** Picks the trend's factor; resolves once the chart of the last factor is gone (the new one is drawn anew). */
   async chooseTrendFactor(label: string): Promise<void> {
+    const previous = await this.page.getByTestId('factor-trend-chart').locator('canvas').first().elementHandle();
     await this.choose(this.page.getByTestId('factor-trend-factor'), label);
+    if (previous) await this.page.waitForFunction((canvas) => !canvas.isConnected, previous, { timeout: 30_000 });
+  }
+
+  /** Waits until the tab bar has come to rest: the ink bar under the active tab and no longer sliding. */
+  async waitForTabBar(): Promise<void> {
+    await this.page.waitForFunction(
+      () => {
+        const nav = document.querySelector('[data-testid="factors-page"] .ant-tabs-nav');
+        const bar = nav?.querySelector<HTMLElement>('.ant-tabs-ink-bar');
+        const tab = nav?.querySelector('.ant-tabs-tab-active');
+        if (!bar || !tab) return false;
+        const [a, b] = [bar.getBoundingClientRect(), tab.getBoundingClientRect()];
+        return bar.getAnimations().length === 0 && Math.abs(a.left + a.width / 2 - (b.left + b.width / 2)) < 1;
+      },
+      null,
+      { timeout: 15_000, polling: 'raf' },
+    );
   }
 
   async openTab(name: '余额与走势' | '台账' | '拆借'): Promise<void> {

@@ -99,7 +99,7 @@ export const factorsTests: E2ETest[] = [
       await factors.setLoansAsOf(asOf);
       await page.getByTestId('loans-overdue-alert').waitFor({ state: 'visible', timeout: 15_000 });
       assert.deepEqual(await factors.overdueLoanTags(), loans.map((l) => `逾期 ${l.overdueDays} 天`));
-      await page.waitForTimeout(400); // the tab's ink bar slides over before the picture
+      await factors.waitForTabBar(); // the tab's ink bar slides over before the picture
       await screenshot('loans');
     },
   },

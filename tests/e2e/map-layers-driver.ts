@@ -22,11 +22,15 @@ interface MapLike {
   getContainer(): HTMLElement;
 }
 type HookWindow = Window & { __obMap?: MapLike; __obCompareMaps?: MapLike[] };
+/** Map events a test listens for (nextEvent), by key: fired yet? */
+type EventWindow = HookWindow & { __e2eFired?: Record<string, boolean> };
 
 /** Which map: the main one, or a side of an open comparison. */
 export type MapRef = 'main' | 'left' | 'right';
 
 export class MapLayersDriver {
+  private listening = 0;
+
   constructor(readonly driver: Driver) {}
 
   get page() {
@@ -73,6 +77,27 @@ export class MapLayersDriver {
         }),
       which,
     );
+  }
+
+  /**
+   * Starts listening for the next `event` of a map (before the action that causes it); the function
+   * returned resolves once it has fired.
+   */
+  async nextEvent(event: string, which: MapRef = 'main'): Promise<() => Promise<void>> {
+    const key = `${which}-${event}-${++this.listening}`;
+    await this.page.evaluate(
+      ({ event, which, key }) => {
+        const w = window as EventWindow;
+        const map = which === 'main' ? w.__obMap! : w.__obCompareMaps![which === 'left' ? 0 : 1]!;
+        const fired = (w.__e2eFired ??= {});
+        fired[key] = false;
+        map.once(event, () => (fired[key] = true));
+      },
+      { event, which, key },
+    );
+    return async () => {
+      await this.page.waitForFunction((key) => (window as EventWindow).__e2eFired?.[key] === true, key, { timeout: 30_000 });
+    };
   }
 
   renderedFeatures(layerId: string): Promise<RenderedFeature[]> {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { area, bbox, booleanPointInPolygon, centroid, point, pointOnFeature, polygon } from '@turf/turf';
 import type { Feature, Polygon, MultiPolygon } from 'geojson';
+import type { Request } from 'playwright-core';
+import { waitForCommitted, waitForDrawing, waitForFinished } from './draw-store.ts';
 import { DEMO_PASSWORD } from './e2e-config.ts';
 import { MapLayersDriver } from './map-layers-driver.ts';
 import type { E2ETest } from './harness.ts';
@@ -41,10 +43,17 @@ export const mapLayerTests: E2ETest[] = [
       assert.match(rowText, /3,?000/, `feature count shown: ${rowText}`);
       assert.equal(await layers.isLayerOn('farmland'), false);
 
-      // Off: nothing identifies, no popup.
+      // Off: nothing identifies, no popup. The click has been handled once MapLibre has dispatched it;
+      // with no layer visible the app asks the server nothing, so no answer can open a popup later.
       const centre = (await driver.mapView()).center;
+      const asked: string[] = [];
+      const onRequest = (request: Request) => void (request.url().includes('/api/layers/features-at') && asked.push(request.url()));
+      page.on('request', onRequest);
+      const clicked = await layers.nextEvent('click');
       await layers.clickMapAt(centre);
-      await page.waitForTimeout(800);
+      await clicked();
+      page.off('request', onRequest);
+      assert.deepEqual(asked, [], 'no identify request while no layer is visible');
       assert.equal(await page.getByTestId('identify-panel').count(), 0, 'no popup while no layer is visible');
 
       await layers.setLayer('farmland', true);
@@ -182,13 +191,14 @@ export const mapLayerTests: E2ETest[] = [
         { x: cx + 150, y: cy + 100 },
         { x: cx - 150, y: cy + 100 },
       ];
-      for (const c of corners) {
+      // Each click waits until terra-draw holds the vertex, so no two clicks run together.
+      for (const [i, c] of corners.entries()) {
         await page.mouse.click(c.x, c.y);
-        await page.waitForTimeout(150);
+        await waitForCommitted(page, 'measure', i + 1);
       }
       // Close the ring on its first point.
       await page.mouse.click(corners[0]!.x, corners[0]!.y);
-      await page.waitForTimeout(300);
+      await waitForFinished(page, 'measure', 'polygon');
       const muText = await page.getByTestId('measure-area-mu').innerText();
       const haText = await page.getByTestId('measure-area-ha').innerText();
       await screenshot('area');
@@ -209,9 +219,9 @@ export const mapLayerTests: E2ETest[] = [
 
       await page.getByTestId('measure-kind-distance').click();
       await page.mouse.click(corners[0]!.x, corners[0]!.y);
-      await page.waitForTimeout(150);
+      await waitForDrawing(page, 'measure', 'linestring');
       await page.mouse.dblclick(corners[1]!.x, corners[1]!.y);
-      await page.waitForTimeout(300);
+      await waitForFinished(page, 'measure', 'linestring');
       const distance = await page.getByTestId('measure-distance').innerText();
       const [a, b] = await Promise.all([layers.lonLatAt(corners[0]!), layers.lonLatAt(corners[1]!)]);
       const expectedM = Math.hypot((b[0] - a[0]) * 111_320 * Math.cos((a[1] * Math.PI) / 180), (b[1] - a[1]) * 110_950);
@@ -254,11 +264,12 @@ export const mapLayerTests: E2ETest[] = [
 
       // Pan the left map: the right one and the main map follow.
       const pane = (await page.getByTestId('compare-left').boundingBox())!;
+      const panned = await layers.nextEvent('moveend', 'left');
       await page.mouse.move(pane.x + 100, pane.y + 200);
       await page.mouse.down();
       await page.mouse.move(pane.x + 40, pane.y + 260, { steps: 6 });
       await page.mouse.up();
-      await page.waitForTimeout(500);
+      await panned();
       const centres = await page.evaluate(() => {
         const w = window as unknown as { __obMap: { getCenter(): { lng: number; lat: number } }; __obCompareMaps: Array<{ getCenter(): { lng: number; lat: number } }> };
         return [w.__obCompareMaps[0]!, w.__obCompareMaps[1]!, w.__obMap].map((m) => [m.getCenter().lng, m.getCenter().lat]);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { DEMO_PASSWORD } from './e2e-config.ts';
 import type { E2ETest } from './harness.ts';
 import { apiAs } from './projects-driver.ts';
+import { poll } from './wait.ts';
 
 // A 200 m × 170 m square in 东昌府区's central city (lon/lat).
 const SITE = { type: 'Polygon', coordinates: [[[116.03, 36.42], [116.032, 36.42], [116.032, 36.4215], [116.03, 36.4215], [116.03, 36.42]]] };
@@ -71,13 +72,10 @@ export const meetingsTests: E2ETest[] = [
       await page.getByTestId('audit-filter-action').locator('input').fill('auth.login');
       await page.getByTestId('audit-filter-action').locator('input').press('Enter');
       const rows = page.getByTestId('audit-page').locator('.ant-table-tbody tr.ant-table-row');
-      // The table keeps showing the previous page until the filtered answer arrives.
-      let texts: string[] = [];
-      for (let i = 0; i < 40; i++) {
-        texts = await rows.allInnerTexts();
-        if (texts.length > 0 && texts.every((t) => /planner[\s\S]*auth\.login/.test(t))) break;
-        await page.waitForTimeout(250);
-      }
+      // The table keeps showing the previous page until the filtered answer arrives; the assertions
+      // below judge what it shows then (or when the wait gives up).
+      const filtered = (t: string[]) => t.length > 0 && t.every((text) => /planner[\s\S]*auth\.login/.test(text));
+      const texts = await poll(() => rows.allInnerTexts(), filtered, { what: 'the filtered audit rows', timeout: 15_000 }).catch(() => rows.allInnerTexts());
       assert.ok(texts.length >= 1, 'the planner’s logins are listed');
       for (const t of texts) assert.match(t, /planner[\s\S]*auth\.login/);
       await screenshot('found');

@@ -1,13 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { area, pointOnFeature } from '@turf/turf';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { DEMO_PASSWORD, ROOT } from './e2e-config.ts';
+import { DEMO_PASSWORD } from './e2e-config.ts';
+import { FarmlandSite, largestFarmlandPatch } from './farmland-site.fixture.ts';
 import type { E2ETest } from './harness.ts';
-import { MapLayersDriver } from './map-layers-driver.ts';
 import { apiAs, ProjectsDriver } from './projects-driver.ts';
-import { SitingDriver } from './siting-driver.ts';
 
 interface ProjectJson {
   id: number;
@@ -20,27 +15,17 @@ export const projectsTests: E2ETest[] = [
     id: 'projects-round',
     name: '重点项目: a planner creates a project from a drawn site and submits it, 自然资源和规划局 answers 不同意 on its task page, the planner sees the rejected round',
     async run({ driver, page, screenshot, baseUrl }) {
-      const farmland = JSON.parse(readFileSync(join(ROOT, 'data/demo/farmland.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { county: string }>;
-      // The planner works for 东昌府区: the largest farmland patch there.
-      const patch = farmland.features.filter((f) => f.properties.county === '371502').reduce((a, b) => (area(b) > area(a) ? b : a));
-      const inside = pointOnFeature(patch).geometry.coordinates as [number, number];
-      await driver.open(`/blueprint#map=15.50/${inside[1].toFixed(6)}/${(inside[0] + 0.004).toFixed(6)}`);
-      await driver.waitForLoginPage();
-      await driver.login('planner', DEMO_PASSWORD);
-      await driver.waitForMap();
-      const layers = new MapLayersDriver(driver);
-      const siting = new SitingDriver(driver);
+      // The planner works for 东昌府区: the site over the largest farmland patch there.
+      const site = new FarmlandSite(driver, largestFarmlandPatch('371502'));
+      const { layers, siting } = site;
+      const { inside } = site.target;
       const projects = new ProjectsDriver(driver);
+      await site.open('planner');
       // The 重点项目 overlay is on by default.
       await layers.waitForRendered('key-projects-fill').catch(() => undefined);
       assert.equal(await page.getByTestId('project-overlay-toggle').isChecked(), true);
 
-      await layers.setLayer('farmland', true);
-      await layers.waitForRendered('overlay-farmland-fill');
-      await siting.open();
-      await siting.chooseMode('rectangle');
-      const centre = await layers.screenPoint(inside);
-      await siting.drawRectangle({ x: centre.x - 90, y: centre.y - 60 }, { x: centre.x + 60, y: centre.y + 50 });
+      await site.draw();
       await siting.analyze();
       assert.equal(await siting.verdictResult(), 'forbidden');
       const siteMu = Number((await siting.areaMu()).replace(/[^\d.]/g, ''));
@@ -100,7 +85,9 @@ export const projectsTests: E2ETest[] = [
       assert.match(draft, /永久基本农田/, `the draft names the farmland: ${draft}`);
       await page.getByTestId('task-detail').getByTestId('siting-finding-farmland').waitFor({ state: 'visible' });
       await page.getByTestId('task-map').waitFor({ state: 'visible' });
-      await page.waitForTimeout(1500);
+      // The task's own map: the site drawn, its farmland overlap outlined, the fit to the site finished.
+      await layers.waitForRendered('project-site-current');
+      await layers.waitForRendered('site-conflicts-line');
       await screenshot('task');
       await projects.answer('不同意', `${draft} 选址占用永久基本农田，不同意。`);
       assert.match(await projects.answeredText(), /不同意/);

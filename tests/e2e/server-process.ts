@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, E2E_TIANDITU_KEY, RESULTS_DIR, ROOT, SERVER_START_TIMEOUT_MS } from './e2e-config.ts';
+import { poll } from './wait.ts';
 
 export interface RunningServer {
   baseUrl: string;
@@ -25,18 +26,16 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, tail: () => string): Promise<void> {
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
+  const healthy = async () => {
     if (child.exitCode !== null) throw new Error(`server exited with code ${child.exitCode}\n${tail()}`);
-    try {
-      const response = await fetch(`${baseUrl}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s\n${tail()}`);
+    return fetch(`${baseUrl}/api/health`).then(
+      (response) => response.ok,
+      () => false, // not listening yet
+    );
+  };
+  await poll(healthy, (ok) => ok, { what: `/api/health (${SERVER_START_TIMEOUT_MS / 1000} s)`, timeout: SERVER_START_TIMEOUT_MS, interval: 1000 }).catch((error: Error) => {
+    throw error.message.startsWith('server exited') ? error : new Error(`server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s\n${tail()}`);
+  });
 }
 
 /** Starts server/src/main.ts on a free port with a fresh embedded database (or DATABASE_URL if set). */

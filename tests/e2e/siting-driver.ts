@@ -1,9 +1,13 @@
 import type { Driver } from './driver.ts';
+import { drawingShape, readDrawStore, waitForCommitted, waitForDrawing, waitForDrawStore } from './draw-store.ts';
 
 // Vocabulary for the 选址分析 tests; selectors live here only.
 export type SiteMode = 'polygon' | 'rectangle' | 'circle' | 'edit';
 
 export class SitingDriver {
+  /** The mode last chosen here (terra-draw turns to 'edit' by itself once a shape is finished). */
+  private mode: SiteMode = 'polygon';
+
   constructor(readonly driver: Driver) {}
 
   get page() {
@@ -17,16 +21,31 @@ export class SitingDriver {
 
   async chooseMode(mode: SiteMode): Promise<void> {
     await this.page.getByTestId(`siting-mode-${mode}`).click();
+    this.mode = mode;
   }
 
-  /** Two clicks on the map, page coordinates: a rectangle's opposite corners. */
+  /**
+   * Two clicks on the map, page coordinates: a rectangle's opposite corners (or a circle's centre and
+   * a point of its edge, in circle mode). Each step waits until terra-draw has taken it.
+   */
   async drawRectangle(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    const shape = this.mode === 'circle' ? 'circle' : 'rectangle';
     await this.page.mouse.click(from.x, from.y);
-    await this.page.waitForTimeout(150);
+    const started = drawingShape(await waitForDrawing(this.page, 'site', shape))!;
     await this.page.mouse.move(to.x, to.y, { steps: 8 });
-    await this.page.waitForTimeout(150);
+    await waitForDrawStore(this.page, 'site', (store) => !!drawingShape(store) && drawingShape(store)!.coordinates !== started.coordinates, `the ${shape} following the pointer`);
     await this.page.mouse.click(to.x, to.y);
-    await this.page.waitForTimeout(300);
+    await this.waitForSite();
+  }
+
+  /**
+   * Waits until a site is finished and editable: nothing is being drawn, the site is selected with its
+   * handles, and the panel has switched to 编辑 (so the area shown is the finished site's).
+   */
+  async waitForSite(): Promise<void> {
+    await waitForDrawStore(this.page, 'site', (store) => !drawingShape(store) && store.shapes.some((s) => !s.edited) && store.selectionPoints > 0, 'a finished, selected site');
+    await this.page.getByTestId('siting-hint').filter({ hasText: /^拖动节点/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    this.mode = 'edit';
   }
 
   liveArea(): Promise<string> {
@@ -77,14 +96,40 @@ export class SitingToolsDriver extends SitingDriver {
     await this.page.keyboard.press(keys);
   }
 
-  /** Drags with the mouse from one page point to another (a vertex, a resize handle, the site). */
+  /**
+   * Drags with the mouse from one page point to another (a vertex, a resize handle): a drag that
+   * changes the site's area. Resolves once terra-draw has finished the edit and the panel shows the
+   * new area.
+   */
   async drag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    const [before] = (await readDrawStore(this.page, 'site')).shapes.map((s) => s.coordinates);
+    const areaBefore = await this.liveArea();
     await this.page.mouse.move(from.x, from.y, { steps: 2 });
-    await this.page.waitForTimeout(150);
     await this.page.mouse.down();
     await this.page.mouse.move(to.x, to.y, { steps: 12 });
     await this.page.mouse.up();
-    await this.page.waitForTimeout(300);
+    await waitForDrawStore(this.page, 'site', (store) => store.shapes.length === 1 && !store.shapes[0]!.edited && store.shapes[0]!.coordinates !== before, 'the dragged site finished');
+    await this.page.waitForFunction((text) => document.querySelector('[data-testid="siting-live-area"]')?.textContent !== text, areaBefore, { timeout: 15_000 });
+  }
+
+  /** One click of a polygon being drawn; resolves once terra-draw holds `placed` vertices. */
+  async placeVertex(point: { x: number; y: number }, placed: number): Promise<void> {
+    await this.page.mouse.move(point.x, point.y, { steps: 4 });
+    await this.page.mouse.click(point.x, point.y);
+    await waitForCommitted(this.page, 'site', placed);
+  }
+
+  /** Ctrl+Z while a polygon is being drawn; resolves once terra-draw is back to `placed` vertices. */
+  async undoVertex(placed: number): Promise<void> {
+    await this.press('Control+z');
+    await waitForCommitted(this.page, 'site', placed);
+  }
+
+  /** A click on the first vertex of the polygon being drawn: closes it, waits for the finished site. */
+  async closeRing(first: { x: number; y: number }): Promise<void> {
+    await this.page.mouse.move(first.x, first.y, { steps: 4 });
+    await this.page.mouse.click(first.x, first.y);
+    await this.waitForSite();
   }
 
   /** The live area in 亩 as a number, null while nothing is drawn. */

@@ -1,12 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { area, pointOnFeature } from '@turf/turf';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { DEMO_PASSWORD, ROOT } from './e2e-config.ts';
+import { siteOverLargestFarmland } from './farmland-site.fixture.ts';
 import type { E2ETest } from './harness.ts';
-import { MapLayersDriver } from './map-layers-driver.ts';
-import { SitingDriver } from './siting-driver.ts';
 import { SitingReportDriver } from './siting-report-driver.ts';
 
 export const sitingReportTests: E2ETest[] = [
@@ -14,22 +8,7 @@ export const sitingReportTests: E2ETest[] = [
     id: 'siting-report',
     name: '选址报告: a forbidden site is saved as a numbered report, opened as a page with its map, and as a PDF',
     async run({ driver, page, screenshot }) {
-      const farmland = JSON.parse(readFileSync(join(ROOT, 'data/demo/farmland.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
-      const patch = farmland.features.reduce((a, b) => (area(b) > area(a) ? b : a));
-      const inside = pointOnFeature(patch).geometry.coordinates as [number, number];
-      // The patch point left of the centre (the panel covers the right), at a zoom where 200 px ≈ 400 m.
-      await driver.open(`/blueprint#map=15.50/${inside[1].toFixed(6)}/${(inside[0] + 0.004).toFixed(6)}`);
-      await driver.waitForLoginPage();
-      await driver.login('planner', DEMO_PASSWORD);
-      await driver.waitForMap();
-      const layers = new MapLayersDriver(driver);
-      const siting = new SitingDriver(driver);
-      await layers.setLayer('farmland', true);
-      await layers.waitForRendered('overlay-farmland-fill');
-      await siting.open();
-      await siting.chooseMode('rectangle');
-      const centre = await layers.screenPoint(inside);
-      await siting.drawRectangle({ x: centre.x - 90, y: centre.y - 60 }, { x: centre.x + 60, y: centre.y + 50 });
+      const { siting } = await siteOverLargestFarmland(driver);
       await siting.analyze();
       assert.equal(await siting.verdictResult(), 'forbidden');
 

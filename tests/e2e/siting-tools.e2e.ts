@@ -9,6 +9,7 @@ import { coordinateFileBytes, EPSG_4527, rect, type TestParcel, type XY } from '
 import { polygonArea } from '../../common/src/geodesy.ts';
 import { DEMO_PASSWORD, ROOT } from './e2e-config.ts';
 import type { E2ETest } from './harness.ts';
+import { FarmlandSite, largestFarmlandPatch } from './farmland-site.fixture.ts';
 import { MapLayersDriver } from './map-layers-driver.ts';
 import { SitingRulesDriver, SitingToolsDriver } from './siting-driver.ts';
 
@@ -44,15 +45,6 @@ function viewOf([w, s, e, n]: number[], px = 350): string {
 async function rectangleMu(layers: MapLayersDriver, a: { x: number; y: number }, b: { x: number; y: number }): Promise<number> {
   const [p, q] = await Promise.all([layers.lonLatAt(a), layers.lonLatAt(b)]);
   return area(bboxPolygon([Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[0], q[0]), Math.max(p[1], q[1])])) / M2_PER_MU;
-}
-
-/** A rectangle across the largest demo farmland patch (as the siting-farmland test draws it). */
-function farmlandRectangle() {
-  const patch = demoLayer('farmland').reduce((a, b) => (area(b) > area(a) ? b : a));
-  const [w, s, e, n] = bbox(patch);
-  const inside = pointOnFeature(patch).geometry.coordinates as [number, number];
-  const corner: [number, number] = [w - (e - w) * 0.1, s - (n - s) * 0.1];
-  return { corner, inside, view: viewOf([corner[0], corner[1], inside[0], inside[1]], 400) };
 }
 
 async function apiLogin(baseUrl: string, username: string): Promise<string> {
@@ -222,21 +214,17 @@ export const sitingToolsTests: E2ETest[] = [
       };
       const drawTriangle = async (withSlip: boolean) => {
         const pts = await Promise.all(corners.map((c, i) => off(c, i)));
+        // Each click waits until terra-draw holds the vertex, so no two clicks run together.
+        let placed = 0;
         for (const [i, p] of pts.entries()) {
-          await page.mouse.move(p.x, p.y, { steps: 4 });
-          await page.mouse.click(p.x, p.y);
-          await page.waitForTimeout(150);
+          await siting.placeVertex(p, ++placed);
           if (withSlip && i === 1) {
             // A wrong vertex, taken back with Ctrl+Z while the polygon is being drawn.
-            await page.mouse.click(p.x + 60, p.y + 80);
-            await page.waitForTimeout(150);
-            await siting.press('Control+z');
-            await page.waitForTimeout(150);
+            await siting.placeVertex({ x: p.x + 60, y: p.y + 80 }, ++placed);
+            await siting.undoVertex(--placed);
           }
         }
-        await page.mouse.move(pts[0]!.x, pts[0]!.y, { steps: 4 });
-        await page.mouse.click(pts[0]!.x, pts[0]!.y);
-        await page.waitForTimeout(300);
+        await siting.closeRing(pts[0]!);
         return pts;
       };
 
@@ -260,17 +248,15 @@ export const sitingToolsTests: E2ETest[] = [
       const a = await layers.screenPoint(corners[0]!);
       const x0 = Math.max(420, a.x - 300);
       const y0 = 300;
-      for (const [x, y] of [
+      const firstThree = [
         [x0, y0],
         [x0 + 200, y0 + 200],
         [x0 + 200, y0],
-        [x0, y0 + 200],
-      ] as const) {
-        await page.mouse.move(x, y, { steps: 4 });
-        await page.mouse.click(x, y);
-        // Apart enough that a loaded machine never reads two clicks as a double click (which closes the ring).
-        await page.waitForTimeout(400);
-      }
+      ] as const;
+      for (const [i, [x, y]] of firstThree.entries()) await siting.placeVertex({ x, y }, i + 1);
+      // The fourth vertex would make the ring cross itself: terra-draw refuses it, the panel says why.
+      await page.mouse.move(x0, y0 + 200, { steps: 4 });
+      await page.mouse.click(x0, y0 + 200);
       assert.match(await siting.notice(), /自相交/);
       await screenshot('self-intersection');
     },
@@ -279,17 +265,12 @@ export const sitingToolsTests: E2ETest[] = [
     id: 'siting-rules-admin',
     name: '选址规则: admin sees a validation error, then makes 永久基本农田 需调整; the planner’s next analysis of the same site is no longer 禁止选址 (restored after)',
     async run({ driver, page, baseUrl, screenshot }) {
-      const { corner, inside, view } = farmlandRectangle();
       const analyseFarmland = async () => {
-        await driver.open(view);
-        await driver.waitForMap();
-        const layers = new MapLayersDriver(driver);
-        const siting = new SitingToolsDriver(driver);
-        await siting.open();
-        await siting.chooseMode('rectangle');
-        await siting.drawRectangle(await layers.screenPoint(corner), await layers.screenPoint(inside));
-        await siting.analyze();
-        return { result: await siting.verdictResult(), farmland: await siting.finding('farmland') };
+        const site = new FarmlandSite(driver, largestFarmlandPatch());
+        await site.open();
+        await site.draw();
+        await site.siting.analyze();
+        return { result: await site.siting.verdictResult(), farmland: await site.siting.finding('farmland') };
       };
       const original = await (async () => {
         const cookie = await apiLogin(baseUrl, 'admin');

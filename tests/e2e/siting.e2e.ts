@@ -1,58 +1,21 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { area, bbox, bboxPolygon, booleanIntersects, featureCollection, intersect, pointOnFeature } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { DEMO_PASSWORD, ROOT } from './e2e-config.ts';
+import { area, bboxPolygon, booleanIntersects, featureCollection, intersect } from '@turf/turf';
+import type { MultiPolygon, Polygon } from 'geojson';
+import { siteOverLargestFarmland } from './farmland-site.fixture.ts';
 import type { E2ETest } from './harness.ts';
-import { MapLayersDriver } from './map-layers-driver.ts';
-import { SitingDriver } from './siting-driver.ts';
 import { sitingToolsTests } from './siting-tools.e2e.ts';
 
 const M2_PER_MU = 10000 / 15;
 const muOf = (text: string) => Number(text.replace(/[^\d.]/g, ''));
-
-type Patch = Feature<Polygon | MultiPolygon, { code: string }>;
-
-/** A demo farmland patch of a good size (the largest of the file), read from the data, not the app. */
-function demoFarmland(): Patch[] {
-  const collection = JSON.parse(readFileSync(join(ROOT, 'data/demo/farmland.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
-  return collection.features;
-}
 
 export const sitingTests: E2ETest[] = [
   {
     id: 'siting-farmland',
     name: '选址分析: a rectangle drawn across 永久基本农田 is 禁止选址 with the overlap in 亩',
     async run({ driver, page, screenshot }) {
-      const farmland = demoFarmland();
-      const patch = farmland.reduce((a, b) => (area(b) > area(a) ? b : a));
-      const [w, s, e, n] = bbox(patch);
-      const inside = pointOnFeature(patch).geometry.coordinates as [number, number];
-      // The rectangle: from just south-west of the patch to a point inside it, so it covers part of it.
-      const outsideCorner: [number, number] = [w - (e - w) * 0.1, s - (n - s) * 0.1];
-      const dLon = inside[0] - outsideCorner[0];
-      const dLat = (inside[1] - outsideCorner[1]) / Math.cos((inside[1] * Math.PI) / 180);
-      // About 400 px across, centred left of the panel on the right.
-      const zoom = Math.min(17, Math.log2((400 * 360) / (512 * Math.max(dLon, dLat))));
-      const pxPerDeg = (512 * 2 ** zoom) / 360; // MapLibre's world is 512 px wide at zoom 0
-      const centre: [number, number] = [(outsideCorner[0] + inside[0]) / 2 + 200 / pxPerDeg, (outsideCorner[1] + inside[1]) / 2];
-
-      await driver.open(`/blueprint#map=${zoom.toFixed(2)}/${centre[1].toFixed(6)}/${centre[0].toFixed(6)}`);
-      await driver.waitForLoginPage();
-      await driver.login('planner', DEMO_PASSWORD);
-      await driver.waitForMap();
-      const layers = new MapLayersDriver(driver);
-      const siting = new SitingDriver(driver);
-      // 永久基本农田 drawn, so the screenshots show what the site runs into.
-      await layers.setLayer('farmland', true);
-      await layers.waitForRendered('overlay-farmland-fill');
-      await siting.open();
-      await siting.chooseMode('rectangle');
-
-      const from = await layers.screenPoint(outsideCorner);
-      const to = await layers.screenPoint(inside);
-      await siting.drawRectangle(from, to);
+      // The rectangle: from just south-west of the largest patch to a point inside it, so it covers part of it.
+      const { layers, siting, target, from, to } = await siteOverLargestFarmland(driver);
+      const { farmland } = target;
       await screenshot('drawn');
       const live = await siting.liveArea();
       assert.match(live, /^[\d,]+\.\d{2} 亩$/, `live area: ${live}`);
