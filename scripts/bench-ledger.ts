@@ -1,7 +1,13 @@
 /**
  * npm run bench:ledger — factor movements per second on PostgreSQL + PostGIS (DATABASE_URL), with 1, 8 and
  * 32 concurrent clients, on one hot account (every movement debits the same county account and credits
- * the same project) and on spread accounts (client i moves its own factor × county pair to its own project).
+ * the same other county) and on spread accounts (client i moves its own factor × county pair to its own
+ * partner county).
+ *
+ * The movements are 调剂 (a paid adjustment, priceWan 1) between counties, not 分配 to projects: 分配 is
+ * capped by the project's demand (migration 1620's trigger), which a few thousand bench movements exceed,
+ * and that trigger sums the project's whole allocation history per insert, so its cost would grow with
+ * the run and hide the ledger's own cost.
  *
  * Three paths, interleaved per round so drift on a shared machine hits all alike:
  *   - http:    POST /api/factors/movements through an in-process server (session, zod, service, audit);
@@ -54,24 +60,24 @@ pool.on('connect', (c) => void c.query('set jit = off'));
 
 // A year of its own per run: every account starts from its first credit.
 const year = Math.max(Number((await knex('factor_accounts').max({ y: 'year' }).first())?.y ?? 0), 2099) + 1;
-const projects: string[] = (await knex('projects').orderBy('id').limit(40).select('code')).map((p) => p.code);
 const run = Date.now().toString(36);
 let seq = 0;
 
-interface Lane { factor: FactorKey; county: string; project: string; fromId: number; toId: number }
-const ref = (factor: FactorKey, kind: 'external' | 'county' | 'project', code?: string) => ({ factor, owner: { kind, ...(code ? { code } : {}) }, year });
+interface Lane { factor: FactorKey; county: string; partner: string; fromId: number; toId: number }
+const ref = (factor: FactorKey, kind: 'external' | 'county', code?: string) => ({ factor, owner: { kind, ...(code ? { code } : {}) }, year });
 
-async function lane(factor: FactorKey, county: string, project: string): Promise<Lane> {
+async function lane(factor: FactorKey, county: string, partner: string): Promise<Lane> {
   await service.post(actor, { kind: '挖潜', from: ref(factor, 'external'), to: ref(factor, 'county', county), amount: 1e8, requestKey: `bench-${run}-fund-${factor}-${county}`, documentNo: 'bench', reason: '基准测试注资' }, null);
-  const first = await service.post(actor, { kind: '分配', from: ref(factor, 'county', county), to: ref(factor, 'project', project), amount: 1, requestKey: `bench-${run}-open-${factor}-${project}`, documentNo: 'bench', reason: '基准测试开户' }, null);
-  return { factor, county, project, fromId: first.movement.from.accountId, toId: first.movement.to.accountId };
+  const first = await service.post(actor, { kind: '调剂', from: ref(factor, 'county', county), to: ref(factor, 'county', partner), amount: 1, priceWan: 1, requestKey: `bench-${run}-open-${factor}-${county}-${partner}`, documentNo: 'bench', reason: '基准测试开户' }, null);
+  return { factor, county, partner, fromId: first.movement.from.accountId, toId: first.movement.to.accountId };
 }
 
-const hot = await lane('land', '371502', projects[0]!);
+const hot = await lane('land', '371502', '371503');
+// Lanes of one factor debit counties i, i+1, i+2, i+3 and credit i+4 … i+7 (mod 8): no account is shared.
 const spread: Lane[] = [];
-for (let i = 0; i < 32; i++) spread.push(await lane(SPREAD_FACTORS[i % SPREAD_FACTORS.length]!, COUNTIES[i % COUNTIES.length]!, projects[i + 1]!));
+for (let i = 0; i < 32; i++) spread.push(await lane(SPREAD_FACTORS[i % SPREAD_FACTORS.length]!, COUNTIES[i % COUNTIES.length]!, COUNTIES[(i + 4) % COUNTIES.length]!));
 
-const body = (l: Lane): MovementRequest => ({ kind: '分配', from: l.fromId, to: l.toId, amount: 0.01, requestKey: `bench-${run}-${++seq}`, documentNo: 'bench', reason: '基准测试分配' });
+const body = (l: Lane): MovementRequest => ({ kind: '调剂', from: l.fromId, to: l.toId, amount: 0.01, priceWan: 1, requestKey: `bench-${run}-${++seq}`, documentNo: 'bench', reason: '基准测试调剂' });
 
 type Path = 'http' | 'service' | 'sql';
 const paths: Record<Path, (l: Lane) => Promise<void>> = {
@@ -89,10 +95,10 @@ const paths: Record<Path, (l: Lane) => Promise<void>> = {
       const locked = await c.query('select id, balance from factor_accounts where id = any($1::int[]) order by id for update', [[l.fromId, l.toId]]);
       if (Number(locked.rows.find((r) => r.id === l.fromId).balance) < 0.01) throw new Error('insufficient');
       const m = await c.query(
-        `insert into factor_movements (kind, from_account_id, to_account_id, amount, document_no, reason, operator_id, request_key) values ('分配', $1, $2, 0.01, 'bench', '基准测试分配', $3, $4) returning id`,
+        `insert into factor_movements (kind, from_account_id, to_account_id, amount, price_wan, document_no, reason, operator_id, request_key) values ('调剂', $1, $2, 0.01, 1, 'bench', '基准测试调剂', $3, $4) returning id`,
         [l.fromId, l.toId, actor.id, `bench-${run}-${++seq}`],
       );
-      await c.query(`insert into audit_log (actor_id, actor_username, action, entity_kind, entity_id, detail) values ($1, 'city', 'factor.movement.分配', 'factor_movement', $2, '{}')`, [actor.id, String(m.rows[0].id)]);
+      await c.query(`insert into audit_log (actor_id, actor_username, action, entity_kind, entity_id, detail) values ($1, 'city', 'factor.movement.调剂', 'factor_movement', $2, '{}')`, [actor.id, String(m.rows[0].id)]);
       await c.query('commit');
     } catch (err) {
       await c.query('rollback');

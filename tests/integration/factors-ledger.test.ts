@@ -337,6 +337,27 @@ describe('factor ledger: idempotency and access', () => {
   });
 });
 
+describe('factor ledger: audit records of a pooled movement', () => {
+  it('one audit record per movement, naming both accounts, the amount, the rule and the movement it derives from', async () => {
+    // A year of its own: the city pool of this factor and year is opened by the pooling itself.
+    const later = year + 7;
+    const before = await counts();
+    const res = await sthj.post('/api/factors/movements').send(movement('挖潜', { ...at('nox', 'external'), year: later }, { ...at('nox', 'county', LQ), year: later }, 10)).expect(201);
+    const [pooled] = res.body.derived;
+    expect(pooled).toMatchObject({ kind: '统筹', amount: 3, relatedMovementId: res.body.id, requestKey: `${res.body.requestKey}/统筹` });
+    expect(await counts()).toEqual({ movements: before.movements + 2, audit: before.audit + 2, accounts: before.accounts + 3 });
+    const audit = async (id: number) => ctx.db.knex('audit_log').where({ entity_kind: 'factor_movement', entity_id: String(id) }).select('action', 'actor_username', 'detail');
+    expect(await audit(res.body.id)).toEqual([{
+      action: 'factor.movement.挖潜', actor_username: 'sthj',
+      detail: { factor: 'nox', fromAccountId: res.body.from.accountId, toAccountId: res.body.to.accountId, amount: 10, documentNo: res.body.documentNo, requestKey: res.body.requestKey },
+    }]);
+    expect(await audit(pooled.id)).toEqual([{
+      action: 'factor.movement.统筹', actor_username: 'sthj',
+      detail: { factor: 'nox', fromAccountId: res.body.to.accountId, toAccountId: pooled.to.accountId, amount: 3, documentNo: res.body.documentNo, requestKey: pooled.requestKey, rule: 'pollutant-city-pool', relatedMovementId: res.body.id },
+    }]);
+  });
+});
+
 describe('factor ledger: concurrency', () => {
   let server: ReturnType<TestContext['app']['listen']>;
   let base: string;

@@ -2,14 +2,14 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { FACTORS, roundAmount, type FactorKey } from '../../../../common/src/factors.ts';
 import { permittedTransition, transitionByAction, type Stage } from '../../../../common/src/project-lifecycle.ts';
-import { addWorkingDays, type CalendarDay } from '../../../../common/src/working-days.ts';
+import { addWorkingDays } from '../../../../common/src/working-days.ts';
 import { conflict, notFoundOrNoAccess } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { assertCanWriteProject } from '../../policy/project.policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import * as projectsRepo from '../projects/projects.repository.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
+import { allocatedNet, allocationSources, calendarDays, findPlan, insertPlan, lockPlanStatus, markApproved, poolBalances, projectBalances } from './allocation.repository.ts';
 import { chinaToday, type FactorsService } from './factors.service.ts';
 
 /** Which project need each factor answers. Funds are kept per funding source and planned by the finance side. */
@@ -67,41 +67,20 @@ export class AllocationService {
     private readonly projects: ProjectsService,
   ) {}
 
-  private async balances(db: Knex | Knex.Transaction, factor: FactorKey, year: number) {
-    return db('factor_accounts as a')
-      .join('regions as r', 'r.id', 'a.region_id')
-      .where({ 'a.factor': factor, 'a.year': year, 'a.funding_source': '' })
-      .whereIn('a.owner_kind', ['city', 'county'])
-      .select('a.owner_kind', 'r.code', 'r.name', 'a.balance');
-  }
-
-  /** Net allocated to the project per factor, every year: 分配 in minus 收回 out. */
-  private async allocated(db: Knex | Knex.Transaction, projectId: number): Promise<Map<string, number>> {
-    const rows = await db('factor_movements as m')
-      .join('factor_accounts as ta', 'ta.id', 'm.to_account_id')
-      .join('factor_accounts as fa', 'fa.id', 'm.from_account_id')
-      .where((w) => w.where({ 'm.kind': '分配', 'ta.project_id': projectId }).orWhere({ 'm.kind': '收回', 'fa.project_id': projectId }))
-      .select('m.kind', 'ta.factor', 'm.amount');
-    const net = new Map<string, number>();
-    for (const r of rows) net.set(r.factor, (net.get(r.factor) ?? 0) + (r.kind === '分配' ? Number(r.amount) : -Number(r.amount)));
-    return net;
-  }
-
   async plan(actor: Actor, projectId: number, ip: string | null) {
     const project = await this.projects.readable(actor, projectId);
     assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '制定要素配置方案');
     if (project.stage !== '储备' && project.stage !== '要素保障') throw conflict(`只有储备或要素保障阶段的项目才能制定要素配置方案（当前：${project.stage}）`, undefined, 'INVALID_STAGE');
     const year = Number(chinaToday().slice(0, 4));
-    const calendar: CalendarDay[] = (await this.db('calendar_days').select('day', 'kind', 'name')).map((d) => ({ day: String(d.day).slice(0, 10), kind: d.kind, name: d.name }));
-    const deadline = addWorkingDays(chinaToday(), GAP_WORKING_DAYS, calendar);
-    const allocated = await this.allocated(this.db, project.id);
+    const deadline = addWorkingDays(chinaToday(), GAP_WORKING_DAYS, await calendarDays(this.db));
+    const allocated = await allocatedNet(this.db, project.id);
     const items: PlanItem[] = [];
     for (const [factor, key] of Object.entries(NEED_OF) as [FactorKey, string][]) {
       const needed = Number(project.needs[key] ?? 0);
       if (!(needed > 0)) continue;
       const before = roundAmount(allocated.get(factor) ?? 0);
       const remaining = roundAmount(Math.max(0, needed - before));
-      const pools = await this.balances(this.db, factor, year);
+      const pools = await poolBalances(this.db, factor, year);
       const county = Number(pools.find((p) => p.owner_kind === 'county' && p.code === project.region_code)?.balance ?? 0);
       const city = Number(pools.find((p) => p.owner_kind === 'city')?.balance ?? 0);
       const fromCounty = roundAmount(Math.min(remaining, county));
@@ -126,17 +105,13 @@ export class AllocationService {
     const complete = items.every((i) => i.gap === 0);
 
     return this.db.transaction(async (trx) => {
-      const p = (await projectsRepo.findProject(trx, project.id, true))!;
+      const p = (await this.projects.lockedInTransaction(trx, project.id))!;
       if (p.stage !== '储备' && p.stage !== '要素保障') throw conflict(`项目阶段已变为“${p.stage}”，请刷新`, undefined, 'INVALID_STAGE');
-      await trx('allocation_plans').where({ project_id: p.id, status: 'draft' }).update({ status: 'superseded' });
-      await trx.raw(`select pg_advisory_xact_lock(hashtext('allocation_plans.number'))`);
-      const serial = Number((await trx('allocation_plans').where('number', 'like', `PZ-${year}-%`).count({ n: '*' }).first())?.n ?? 0) + 1;
-      const number = `PZ-${year}-${String(serial).padStart(4, '0')}`;
-      const [plan] = await trx('allocation_plans').insert({ number, project_id: p.id, year, items: JSON.stringify(items), complete, created_by: actor.id }).returning(['id']);
+      const plan = await insertPlan(trx, { projectId: p.id, year, items, complete, createdBy: actor.id });
+      const number = plan.number;
       if (p.stage === '储备') {
         const t = transitionByAction('储备', 'allocate_factors')!;
-        await projectsRepo.setStage(trx, p.id, t.to);
-        await projectsRepo.recordStage(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `要素配置方案 ${number}`, actorId: actor.id });
+        await this.projects.recordStageChange(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `要素配置方案 ${number}`, actorId: actor.id });
       }
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'allocation.plan', entityKind: 'project', entityId: p.id, detail: { plan: number, complete, items }, ip });
       return { id: plan.id, number, projectId: p.id, year, status: 'draft', complete, items };
@@ -144,7 +119,7 @@ export class AllocationService {
   }
 
   async get(actor: Actor, planId: number) {
-    const plan = Number.isSafeInteger(planId) && planId > 0 ? await this.db('allocation_plans').where({ id: planId }).first() : undefined;
+    const plan = Number.isSafeInteger(planId) && planId > 0 ? await findPlan(this.db, planId) : undefined;
     if (!plan) throw notFoundOrNoAccess('要素配置方案');
     await this.projects.readable(actor, plan.project_id);
     return { id: plan.id, number: plan.number, projectId: plan.project_id, year: plan.year, status: plan.status, complete: plan.complete, items: plan.items as PlanItem[] };
@@ -157,9 +132,9 @@ export class AllocationService {
     const project = await this.projects.readable(actor, plan.projectId);
     assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '审批要素配置方案');
     return this.db.transaction(async (trx) => {
-      const row = await trx('allocation_plans').where({ id: planId }).forUpdate().first('status');
-      if (row.status !== 'draft') throw conflict(row.status === 'approved' ? '该方案已审批' : '该方案已被新方案取代', undefined, 'PLAN_NOT_DRAFT');
-      const p = (await projectsRepo.findProject(trx, plan.projectId, true))!;
+      const status = await lockPlanStatus(trx, planId);
+      if (status !== 'draft') throw conflict(status === 'approved' ? '该方案已审批' : '该方案已被新方案取代', undefined, 'PLAN_NOT_DRAFT');
+      const p = (await this.projects.lockedInTransaction(trx, plan.projectId))!;
       const posted: number[] = [];
       for (const item of plan.items) {
         for (const [source, amount] of [['county', item.fromCounty], ['city', item.fromCity]] as const) {
@@ -181,18 +156,17 @@ export class AllocationService {
           posted.push(movement.id);
         }
       }
-      await trx('allocation_plans').where({ id: planId }).update({ status: 'approved', approved_by: actor.id, approved_at: trx.fn.now() });
+      await markApproved(trx, planId, actor.id);
       // Fully allocated: every need met by what the project holds now.
-      const net = await this.allocated(trx, p.id);
+      const net = await allocatedNet(trx, p.id);
       const complete = Object.entries(NEED_OF).every(([factor, key]) => !(Number(p.needs[key!] ?? 0) > 0) || roundAmount(net.get(factor) ?? 0) >= Number(p.needs[key!]));
       let stage = p.stage;
       if (complete && p.stage === '要素保障') {
         const t = transitionByAction('要素保障', 'factors_complete')!;
-        await projectsRepo.setStage(trx, p.id, t.to, { green_channel: true });
-        await projectsRepo.recordStage(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `要素配置方案 ${plan.number} 审批，要素全部到位，纳入绿色通道`, actorId: null });
+        await this.projects.recordStageChange(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `要素配置方案 ${plan.number} 审批，要素全部到位，纳入绿色通道`, actorId: null }, { green_channel: true });
         stage = t.to;
       }
-      await projectsRepo.notify(trx, { userId: p.created_by, kind: 'allocation.result', title: `${p.name} 要素配置方案 ${plan.number} 已审批${complete ? '，要素全部到位，纳入绿色通道审批' : '，尚有缺口待解决'}`, link: `/projects/${p.id}` });
+      await this.projects.notifyIn(trx, { userId: p.created_by, kind: 'allocation.result', title: `${p.name} 要素配置方案 ${plan.number} 已审批${complete ? '，要素全部到位，纳入绿色通道审批' : '，尚有缺口待解决'}`, link: `/projects/${p.id}` });
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'allocation.approve', entityKind: 'project', entityId: p.id, detail: { plan: plan.number, movements: posted, complete, stage }, ip });
       return { id: planId, status: 'approved', movements: posted, complete, greenChannel: complete && stage === '审批', stage };
     });
@@ -211,16 +185,9 @@ export class AllocationService {
     assertCan(actor, 'factors.manage', '收回要素');
     assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '收回要素');
     return this.db.transaction(async (trx) => {
-      const p = (await projectsRepo.findProject(trx, project.id, true))!;
-      const sources = await trx('factor_movements as m')
-        .join('factor_accounts as ta', 'ta.id', 'm.to_account_id')
-        .join('factor_accounts as fa', 'fa.id', 'm.from_account_id')
-        .where({ 'm.kind': '分配', 'ta.project_id': p.id })
-        .orderBy('m.id', 'desc')
-        .select('m.id', 'm.amount', 'ta.id as project_account', 'ta.factor', 'ta.year', 'fa.id as source_account');
-      const balances = new Map<number, number>(
-        (await trx('factor_accounts').where({ project_id: p.id }).select('id', 'balance')).map((a) => [a.id, Number(a.balance)]),
-      );
+      const p = (await this.projects.lockedInTransaction(trx, project.id))!;
+      const sources = await allocationSources(trx, p.id);
+      const balances = await projectBalances(trx, p.id);
       const keep = new Map(Object.entries(input.used ?? {}).map(([f, v]) => [f, v]));
       const recalled: { factor: string; amount: number; to: number; movement: number }[] = [];
       for (const s of sources) {
@@ -239,8 +206,7 @@ export class AllocationService {
         recalled.push({ factor: s.factor, amount: recallable, to: s.source_account, movement: movement.id });
       }
       const t = permittedTransition(p.stage as Stage, to, [...actor.permissions])!;
-      await projectsRepo.setStage(trx, p.id, to, { libraries: '{}', green_channel: false });
-      await projectsRepo.recordStage(trx, { projectId: p.id, from: p.stage, to, action: t.action, note: `${input.reason}；收回 ${recalled.length} 笔指标，移出项目库`, actorId: actor.id });
+      await this.projects.recordStageChange(trx, { projectId: p.id, from: p.stage, to, action: t.action, note: `${input.reason}；收回 ${recalled.length} 笔指标，移出项目库`, actorId: actor.id }, { libraries: '{}', green_channel: false });
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'allocation.recall', entityKind: 'project', entityId: p.id, detail: { outcome: to, reason: input.reason, recalled, librariesBefore: p.libraries }, ip });
       return { projectId: p.id, stage: to, recalled };
     });

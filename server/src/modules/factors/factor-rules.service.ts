@@ -6,7 +6,7 @@ import { assertCan } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { assertCanManageRules } from '../../policy/factor.policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import { listRules } from './factors.repository.ts';
+import { listRules, lockRule, updateRule } from './rules.repository.ts';
 
 /** What the city command may change in a pooling rule: the share and whether it applies. */
 export const ruleChangeSchema = z.strictObject(
@@ -30,12 +30,9 @@ export class FactorRulesService {
   async update(actor: Actor, id: string, change: z.infer<typeof ruleChangeSchema>, ip: string | null): Promise<FactorRule> {
     assertCanManageRules(actor);
     return this.db.transaction(async (trx) => {
-      const before = await trx('factor_rules').where({ id }).forUpdate().first('city_share', 'enabled');
+      const before = await lockRule(trx, id);
       if (!before) throw notFoundOrNoAccess('要素统筹规则');
-      const patch: Record<string, unknown> = { updated_by: actor.id, updated_at: trx.fn.now() };
-      if (change.cityShare !== undefined) patch.city_share = change.cityShare;
-      if (change.enabled !== undefined) patch.enabled = change.enabled;
-      await trx('factor_rules').where({ id }).update(patch);
+      await updateRule(trx, id, change, actor.id);
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'factor_rule.update', entityKind: 'factor_rule', entityId: id, detail: { before, change }, ip });
       return (await listRules(trx)).find((r) => r.id === id)!;
     });

@@ -5,7 +5,7 @@ import { actorOf, requestMeta, requireLogin } from '../../http/session.middlewar
 import { parseOr400 } from '../../http/validate.ts';
 import type { FactorsService } from './factors.service.ts';
 import { ruleChangeSchema, type FactorRulesService } from './factor-rules.service.ts';
-import { toAccount } from './factors.repository.ts';
+import { toAccount } from './accounts.repository.ts';
 
 const date = isoDateSchema('日期须为有效日期 YYYY-MM-DD');
 const year = z.coerce.number({ error: '年度须为数字' }).int('年度须为整数').min(2000, '年度须在 2000-2200 之间').max(2200, '年度须在 2000-2200 之间');

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import {
-  EXTERNAL_CODE,
   FACTORS,
   FUNDING_SOURCES,
   MOVEMENT_RULES,
@@ -16,26 +15,10 @@ import { AppError, badRequest, conflict, notFoundOrNoAccess } from '../../http/a
 import { assertCan } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { accountVisibility, assertCanPost, type AccountScope } from '../../policy/factor.policy.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import {
-  accountLabel,
-  derivedMovementIds,
-  ensureAccount,
-  findAccountId,
-  findOwner,
-  insertMovement,
-  listAccounts,
-  listLoans,
-  listMovements,
-  loanState,
-  lockAccounts,
-  movementByKey,
-  movementOf,
-  rulesFor,
-  type AccountRow,
-  type MovementInsert,
-  type OwnerIdentity,
-} from './factors.repository.ts';
+import { accountLabel, listAccounts, type AccountRow, type OwnerIdentity } from './accounts.repository.ts';
+import { cityPool, ownerByCode, postingContext, postMovement, type NamedOwner, type PostingAccount, type PostingContext } from './ledger.repository.ts';
+import { listLoans, type LoanState } from './loans.repository.ts';
+import { derivedMovementIds, listMovements, movementByKey, movementOf } from './movements.repository.ts';
 import { chinaToday } from '../../../../common/src/working-days.ts';
 
 /** Who posts and from where; demo seeding passes the city command account. */
@@ -51,6 +34,8 @@ interface Resolved {
   kind: AccountRow['owner_kind'];
   identity: OwnerIdentity;
   label: string;
+  /** The credited side's account does not exist yet: row describes it, the posting opens it. */
+  opens?: boolean;
 }
 
 /** Today in China (the ledger's calendar): due dates and overdue loans are judged by it. */
@@ -122,8 +107,11 @@ export class FactorsService {
   /** A request key seen before: the original movement for the same body, 409 for another. */
   private async replay(requestKey: string, hash: string, db: Knex | Knex.Transaction = this.db) {
     const seen = await movementByKey(db, requestKey);
-    if (!seen) return undefined;
-    if (seen.request_hash !== hash) throw conflict(`请求编号 ${requestKey} 已用于另一笔不同内容的业务，请使用新的请求编号`, { movementId: seen.id }, 'REQUEST_KEY_REUSED');
+    return seen ? this.replayOf(db, requestKey, hash, { id: seen.id, requestHash: seen.request_hash }) : undefined;
+  }
+
+  private async replayOf(db: Knex | Knex.Transaction, requestKey: string, hash: string, seen: { id: number; requestHash: string }) {
+    if (seen.requestHash !== hash) throw conflict(`请求编号 ${requestKey} 已用于另一笔不同内容的业务，请使用新的请求编号`, { movementId: seen.id }, 'REQUEST_KEY_REUSED');
     return { status: 200 as const, movement: await this.posted(db, seen.id, requestKey) };
   }
 
@@ -134,70 +122,63 @@ export class FactorsService {
     return { ...items[0]!, derived };
   }
 
+  /**
+   * The rules of a movement between what postingContext found (one statement, replay check included)
+   * and postMovement (the locks, the balance check and the inserts), both in the repository.
+   */
   private async postIn(trx: Knex.Transaction, poster: Poster, req: MovementRequest, hash: string) {
-    const replay = await this.replay(req.requestKey, hash, trx);
-    if (replay) return replay;
+    const context = await postingContext(trx, req);
+    if (context.seen) return this.replayOf(trx, req.requestKey, hash, context.seen);
 
-    const ids = [req.from, req.to].filter((r): r is number => typeof r === 'number');
-    const known = new Map((ids.length ? await listAccounts(trx, ALL, { ids }) : []).map((r) => [r.id, r]));
-    const from = await this.resolve(trx, req.from, 'from', known);
-    const { row: toRow } = await this.resolve(trx, req.to, 'to', known);
-    const to = { row: toRow! };
+    const from = await this.resolve(trx, context, req.from, 'from');
+    const to = (await this.resolve(trx, context, req.to, 'to')) as Resolved & { row: AccountRow };
     const factor = to.row.factor;
     const fromLabel = from.label;
     if (from.row && (from.row.factor !== to.row.factor || from.row.year !== to.row.year || from.row.funding_source !== to.row.funding_source)) {
       throw badRequest(`转出与转入账户的要素、年度和资金来源须一致：${fromLabel} → ${accountLabel(to.row)}`);
     }
-    if (from.row?.id === to.row.id) throw badRequest(`转出与转入不能是同一账户：${fromLabel}`);
+    if (from.row && !to.opens && from.row.id === to.row.id) throw badRequest(`转出与转入不能是同一账户：${fromLabel}`);
     const shape = movementShapeProblem(req.kind, factor, from.kind, to.row.owner_kind);
     if (shape) throw badRequest(shape);
     this.checkKindFields(req);
     assertCanPost(poster.actor, from.row ? scopeOf(from.row) : { ...scopeOf(to.row), ownerKind: from.kind, regionId: from.identity.regionId, projectRegionId: null, label: fromLabel }, scopeOf(to.row));
 
     // The debited account must exist (nothing to give otherwise), except the external contra account.
-    const fromRow = from.row ?? (from.kind === 'external' ? await this.accountRow(trx, await ensureAccount(trx, factor, from.identity, to.row.year, to.row.funding_source)) : undefined);
-    if (fromRow === undefined) throw insufficient(fromLabel, 0, req.amount, FACTORS[factor].unit);
+    const pool = { factor, year: to.row.year, fundingSource: to.row.funding_source };
+    const fromAccount: PostingAccount | undefined = from.row
+      ? { row: from.row }
+      : from.kind === 'external' ? { row: pendingRow(pool, from.identity, null), open: { ...pool, owner: from.identity } } : undefined;
+    if (fromAccount === undefined) throw insufficient(fromLabel, 0, req.amount, FACTORS[factor].unit);
+    const toAccount: PostingAccount = to.opens ? { row: to.row, open: { ...pool, owner: to.identity } } : { row: to.row };
 
-    const rules = await rulesFor(trx, req.kind, factor, from.kind, to.row.owner_kind);
-    const cityRow = rules.length
-      ? await this.accountRow(trx, await ensureAccount(trx, factor, (await findOwner(trx, 'city', undefined))!, to.row.year, to.row.funding_source))
-      : undefined;
-
-    // From here to COMMIT the accounts are locked: only the checks and the inserts run inside.
-    const balances = await lockAccounts(trx, [fromRow.id, to.row.id, ...(cityRow ? [cityRow.id] : [])]);
-    if (req.kind === '归还') await this.checkRepayment(trx, req, fromRow.id, to.row.id);
-    const available = balances.get(fromRow.id)!;
-    if (from.kind !== 'external' && available < req.amount) throw insufficient(fromLabel, available, req.amount, FACTORS[factor].unit);
-
-    const write = async (m: Omit<MovementInsert, 'operatorId' | 'requestHash'>, a: AccountRow, b: AccountRow, detail: Record<string, unknown>) => {
-      const insert = { ...m, operatorId: poster.actor.id, requestHash: hash };
-      const { id, createdAt } = await insertMovement(trx, insert);
-      await recordAudit(trx, {
-        actorId: poster.actor.id, actorUsername: poster.actor.username, action: `factor.movement.${m.kind}`, entityKind: 'factor_movement', entityId: id,
-        detail: { factor, fromAccountId: a.id, toAccountId: b.id, amount: m.amount, documentNo: m.documentNo, requestKey: m.requestKey, ...detail }, ip: poster.ip,
-      });
-      return movementOf(id, createdAt, insert, a, b, poster.actor.displayName);
-    };
-    const main = await write({
-      kind: req.kind, fromAccountId: fromRow.id, toAccountId: to.row.id, amount: req.amount, priceWan: req.priceWan ?? null, dueDate: req.dueDate ?? null,
-      relatedMovementId: req.relatedMovementId ?? null, documentNo: req.documentNo, reason: req.reason, requestKey: req.requestKey,
-    }, fromRow, to.row, {});
+    const rules = context.rules.filter((r) => r.fromOwnerKind === from.kind && r.toOwnerKind === to.row.owner_kind && r.factors.includes(factor));
+    const cityAccount = rules.length ? await this.cityAccount(trx, pool) : undefined;
 
     // Art. 17/18 pooling: the configured share of what came in goes on to the city pool, in this transaction.
-    const derived: FactorMovement[] = [];
-    for (const [i, rule] of rules.entries()) {
+    const pooled = [...rules.entries()].flatMap(([i, rule]) => {
       const share = roundAmount(req.amount * rule.cityShare);
-      if (share <= 0 || !cityRow) continue;
-      derived.push(await write({
-        kind: '统筹', fromAccountId: to.row.id, toAccountId: cityRow.id, amount: share, priceWan: null, dueDate: null, relatedMovementId: main.id,
-        documentNo: req.documentNo, reason: `按规则“${rule.name}”统筹 ${fmt(rule.cityShare * 100)}%：${rule.basis}`, requestKey: `${req.requestKey}/统筹${i || ''}`,
-      }, to.row, cityRow, { rule: rule.id, relatedMovementId: main.id }));
-    }
-    return { status: 201 as const, movement: { ...main, derived } };
-  }
+      if (share <= 0 || !cityAccount) return [];
+      return [{ amount: share, rule: rule.id, requestKey: `${req.requestKey}/统筹${i || ''}`, reason: `按规则“${rule.name}”统筹 ${fmt(rule.cityShare * 100)}%：${rule.basis}` }];
+    });
 
-  private async accountRow(trx: Knex.Transaction, id: number) {
-    return (await listAccounts(trx, ALL, { ids: [id] }))[0]!;
+    const posted = await postMovement(trx, {
+      from: fromAccount, to: toAccount, city: cityAccount, checkBalance: from.kind !== 'external',
+      movement: {
+        kind: req.kind, amount: req.amount, priceWan: req.priceWan ?? null, dueDate: req.dueDate ?? null,
+        relatedMovementId: req.relatedMovementId ?? null, documentNo: req.documentNo, reason: req.reason, requestKey: req.requestKey,
+      },
+      pooled, operator: { id: poster.actor.id, username: poster.actor.username }, requestHash: hash, ip: poster.ip,
+      checkLoan: req.kind === '归还' ? (loan, ids) => this.checkRepayment(req, loan, ids.from, ids.to) : undefined,
+    });
+    if (!posted.ok) throw insufficient(fromLabel, posted.available, req.amount, FACTORS[factor].unit);
+
+    const fromRow = { ...fromAccount.row, id: posted.accounts.from };
+    const toRow = { ...to.row, id: posted.accounts.to };
+    const cityRow = cityAccount && { ...cityAccount.row, id: posted.accounts.city! };
+    const operator = poster.actor.displayName;
+    const main = movementOf(posted.movement.id, posted.movement.createdAt, posted.movement.insert, fromRow, toRow, operator);
+    const derived: FactorMovement[] = posted.pooled.map((m) => movementOf(m.id, m.createdAt, m.insert, toRow, cityRow!, operator));
+    return { status: 201 as const, movement: { ...main, derived } };
   }
 
   private checkKindFields(req: MovementRequest) {
@@ -211,9 +192,8 @@ export class FactorsService {
     if (!needs.includes('relatedMovementId') && req.relatedMovementId !== undefined) throw badRequest('只有“归还”可以关联拆借记录');
   }
 
-  /** Under the borrower's lock, so two repayments of one loan cannot both pass the outstanding check. */
-  private async checkRepayment(trx: Knex.Transaction, req: MovementRequest, fromId: number, toId: number) {
-    const loan = await loanState(trx, req.relatedMovementId!);
+  /** Called by postMovement under the borrower's lock, so two repayments of one loan cannot both pass the outstanding check. */
+  private checkRepayment(req: MovementRequest, loan: LoanState | undefined, fromId: number, toId: number) {
     if (!loan) throw badRequest(`拆借记录 ${req.relatedMovementId} 不存在`);
     if (loan.toAccountId !== fromId || loan.fromAccountId !== toId) throw badRequest('归还须由借入方账户转回出借方账户，与拆借记录一致');
     const outstanding = roundAmount(loan.amount - loan.repaid);
@@ -223,47 +203,52 @@ export class FactorsService {
   }
 
   /**
-   * An account reference to its row. The credited side is opened on first use (create on first credit);
-   * the debited side must exist, or be external (the contra account, opened on demand by the caller).
+   * An account reference to its row, from what postingContext found or else from its owner. The credited
+   * side is opened on first use (create on first credit); the debited side must exist, or be external
+   * (the contra account, opened on demand by the posting).
    */
-  private async resolve(trx: Knex.Transaction, ref: AccountRef, side: 'from' | 'to', known: Map<number, AccountRow>): Promise<Resolved> {
+  private async resolve(trx: Knex.Transaction, context: PostingContext, ref: AccountRef, side: 'from' | 'to'): Promise<Resolved> {
     const sideName = side === 'from' ? '转出' : '转入';
+    const found = context.sides[side];
     if (typeof ref === 'number') {
-      const row = known.get(ref);
-      if (!row) throw notFoundOrNoAccess(`${sideName}账户 ${ref} `);
-      return { row, kind: row.owner_kind, identity: { kind: row.owner_kind, regionId: row.region_id, projectId: row.project_id }, label: accountLabel(row) };
+      if (!found) throw notFoundOrNoAccess(`${sideName}账户 ${ref} `);
+      return { row: found, kind: found.owner_kind, identity: { kind: found.owner_kind, regionId: found.region_id, projectId: found.project_id }, label: accountLabel(found) };
     }
     const fundingSource = ref.fundingSource ?? '';
     if (ref.factor === 'funds' && !(FUNDING_SOURCES as readonly string[]).includes(fundingSource)) {
       throw badRequest(`资金账户须注明资金来源 fundingSource（${FUNDING_SOURCES.join('、')}）`);
     }
     if (ref.factor !== 'funds' && fundingSource !== '') throw badRequest('只有资金账户区分资金来源');
-    // Fast path, one query: the account exists and the owner is named (the city and external need no code).
-    if (ref.owner.kind === 'city' || ref.owner.kind === 'external' || ref.owner.code) {
-      const ownerCode = ref.owner.kind === 'external' ? EXTERNAL_CODE : ref.owner.code;
-      const [row] = await listAccounts(trx, ALL, { factor: ref.factor, ownerKind: ref.owner.kind, year: ref.year, ownerCode, fundingSource });
-      if (row) return { row, kind: row.owner_kind, identity: { kind: row.owner_kind, regionId: row.region_id, projectId: row.project_id }, label: accountLabel(row) };
-    }
-    const identity = await findOwner(trx, ref.owner.kind, ref.owner.code);
-    if (!identity) {
+    if (found) return { row: found, kind: found.owner_kind, identity: { kind: found.owner_kind, regionId: found.region_id, projectId: found.project_id }, label: accountLabel(found) };
+    const owner = ref.owner.kind === 'external' ? null : await ownerByCode(trx, ref.owner.kind, ref.owner.code);
+    if (ref.owner.kind !== 'external' && !owner) {
       if (ref.owner.kind === 'project') throw notFoundOrNoAccess(`项目 ${ref.owner.code ?? ''} `);
       throw badRequest(`找不到${sideName}主体：${ref.owner.kind} ${ref.owner.code ?? '（未填代码）'}`);
     }
-    let id = await findAccountId(trx, ref.factor, identity, ref.year, fundingSource);
-    if (id === undefined && side === 'to') id = await ensureAccount(trx, ref.factor, identity, ref.year, fundingSource);
-    if (id === undefined) return { row: undefined, kind: identity.kind, identity, label: await this.ownerLabel(trx, identity, ref.factor, ref.year) };
-    const [row] = await listAccounts(trx, ALL, { ids: [id] });
-    return { row: row!, kind: row!.owner_kind, identity, label: accountLabel(row!) };
+    const identity: OwnerIdentity = { kind: ref.owner.kind, regionId: owner?.regionId ?? null, projectId: owner?.projectId ?? null };
+    if (side === 'to') {
+      const pending = pendingRow({ factor: ref.factor, year: ref.year, fundingSource }, identity, owner ?? null);
+      return { row: pending, kind: identity.kind, identity, label: accountLabel(pending), opens: true };
+    }
+    // Labelled by owner, factor and year (no funding source): there is no account to name.
+    return { row: undefined, kind: identity.kind, identity, label: `${owner?.name ?? '上级/外部'}${FACTORS[ref.factor].name}（${ref.year}年）` };
   }
 
-  private async ownerLabel(trx: Knex.Transaction, o: OwnerIdentity, factor: FactorKey, year: number) {
-    const name = o.regionId
-      ? (await trx('regions').where({ id: o.regionId }).first('name'))?.name
-      : o.projectId
-        ? (await trx('projects').where({ id: o.projectId }).first('name'))?.name
-        : '上级/外部';
-    return `${name ?? ''}${FACTORS[factor].name}（${year}年）`;
+  /** The city pool a pooling rule credits, opened by the posting when it does not exist yet. */
+  private async cityAccount(trx: Knex.Transaction, pool: { factor: FactorKey; year: number; fundingSource: string }): Promise<PostingAccount> {
+    const city = (await cityPool(trx, pool.factor, pool.year, pool.fundingSource))!;
+    const owner: OwnerIdentity = { kind: 'city', regionId: city.owner.regionId, projectId: null };
+    const row = pendingRow(pool, owner, city.owner);
+    return city.accountId === null ? { row, open: { ...pool, owner } } : { row: { ...row, id: city.accountId } };
   }
+}
+
+/** An account that the posting will open, as accounts.sql would return it once opened (balance 0, id unknown). */
+function pendingRow(pool: { factor: FactorKey; year: number; fundingSource: string }, o: OwnerIdentity, owner: NamedOwner | null): AccountRow {
+  return {
+    id: 0, factor: pool.factor, owner_kind: o.kind, region_id: o.regionId, project_id: o.projectId, year: pool.year, unit: FACTORS[pool.factor].unit,
+    funding_source: pool.fundingSource, balance: 0, owner_code: owner?.code ?? null, owner_name: owner?.name ?? null, project_region_id: owner?.projectRegionId ?? null,
+  };
 }
 
 /** 409 in the API's error shape: who is short, what is available, what was asked. */

@@ -304,6 +304,22 @@ export class ProjectsService {
     });
   }
 
+  /** A project locked for the caller's transaction (other modules change a project through this service). */
+  async lockedInTransaction(trx: Knex.Transaction, id: number): Promise<repo.ProjectRow | undefined> {
+    return repo.findProject(trx, id, true);
+  }
+
+  /** A stage change another module decided (e.g. allocation), with its history row, in the caller's transaction. */
+  async recordStageChange(trx: Knex.Transaction, h: { projectId: number; from: string | null; to: string; action: string; note?: string; actorId: number | null }, extra: Record<string, unknown> = {}) {
+    await repo.setStage(trx, h.projectId, h.to, extra);
+    await repo.recordStage(trx, h);
+  }
+
+  /** A notification written in the caller's transaction. */
+  async notifyIn(trx: Knex.Transaction, n: { userId?: number | null; departmentId?: number | null; kind: string; title: string; link: string }) {
+    await repo.notify(trx, n);
+  }
+
   /** Unit and needs of listed projects, for the Excel export (the list rows carry neither). */
   async exportDetails(ids: number[]): Promise<Map<number, Record<string, unknown>>> {
     if (ids.length === 0) return new Map();
