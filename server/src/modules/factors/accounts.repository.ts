@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { EXTERNAL_CODE, FACTORS, OWNER_KIND_NAMES, type AccountOwner, type FactorAccount, type FactorKey, type OwnerKind } from '../../../../common/src/factors.ts';
 import { sqlFile } from '../../db/sql-file.ts';
+import { pgArray } from '../../db/pg-array.ts';
 
 export type Db = Knex | Knex.Transaction;
 
@@ -31,7 +32,6 @@ export interface OwnerIdentity {
   projectId: number | null;
 }
 
-export const pgArray = (values: readonly (string | number)[]) => `{${values.join(',')}}`;
 
 export const ownerOf = (kind: OwnerKind, code: string | null, name: string | null): AccountOwner =>
   kind === 'external' ? { kind, code: EXTERNAL_CODE, name: OWNER_KIND_NAMES.external } : { kind, code: code ?? '', name: name ?? '' };

@@ -7,22 +7,14 @@ import { conflict, notFoundOrNoAccess } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { assertCanWriteProject } from '../../policy/project.policy.ts';
+import { NEEDS, projectNeed } from '../../../../common/src/needs.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { allocatedNet, allocationSources, calendarDays, findPlan, insertPlan, lockPlanStatus, markApproved, poolBalances, projectBalances } from './allocation.repository.ts';
 import { chinaToday, type FactorsService } from './factors.service.ts';
 
-/** Which project need each factor answers. Funds are kept per funding source and planned by the finance side. */
-export const NEED_OF: Partial<Record<FactorKey, string>> = {
-  land: 'landMu',
-  energy: 'energyTce',
-  coal: 'coalT',
-  cod: 'codT',
-  nh3n: 'nh3nT',
-  so2: 'so2T',
-  nox: 'noxT',
-  vocs: 'vocsT',
-};
+/** The needs a plan answers: every factor's but funds, which are kept per funding source and planned by the finance side. */
+const PLANNED = NEEDS.filter((n) => n.factor !== 'funds');
 
 /** Working days a gap's solution is given (办法第十五条: 限时解决). */
 const GAP_WORKING_DAYS = 20;
@@ -75,8 +67,8 @@ export class AllocationService {
     const deadline = addWorkingDays(chinaToday(), GAP_WORKING_DAYS, await calendarDays(this.db));
     const allocated = await allocatedNet(this.db, project.id);
     const items: PlanItem[] = [];
-    for (const [factor, key] of Object.entries(NEED_OF) as [FactorKey, string][]) {
-      const needed = Number(project.needs[key] ?? 0);
+    for (const { factor } of PLANNED) {
+      const needed = projectNeed(project.needs, factor);
       if (!(needed > 0)) continue;
       const before = roundAmount(allocated.get(factor) ?? 0);
       const remaining = roundAmount(Math.max(0, needed - before));
@@ -159,7 +151,7 @@ export class AllocationService {
       await markApproved(trx, planId, actor.id);
       // Fully allocated: every need met by what the project holds now.
       const net = await allocatedNet(trx, p.id);
-      const complete = Object.entries(NEED_OF).every(([factor, key]) => !(Number(p.needs[key!] ?? 0) > 0) || roundAmount(net.get(factor) ?? 0) >= Number(p.needs[key!]));
+      const complete = PLANNED.every(({ factor }) => !(projectNeed(p.needs, factor) > 0) || roundAmount(net.get(factor) ?? 0) >= projectNeed(p.needs, factor));
       let stage = p.stage;
       if (complete && p.stage === '要素保障') {
         const t = transitionByAction('要素保障', 'factors_complete')!;

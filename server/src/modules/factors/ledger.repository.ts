@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { EXTERNAL_CODE, type AccountRef, type FactorKey, type FactorRule, type MovementRequest, type OwnerKind } from '../../../../common/src/factors.ts';
 import { sqlFile } from '../../db/sql-file.ts';
-import { openAccounts, pgArray, type AccountIdentity, type AccountRow, type Db } from './accounts.repository.ts';
+import { openAccounts, type AccountIdentity, type AccountRow, type Db } from './accounts.repository.ts';
+import { pgArray } from '../../db/pg-array.ts';
 import { loanState, type LoanState } from './loans.repository.ts';
 import type { MovementInsert } from './movements.repository.ts';
 import { toRule, type RuleRow } from './rules.repository.ts';

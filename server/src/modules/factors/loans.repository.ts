@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { FactorKey, FactorLoan, OwnerKind } from '../../../../common/src/factors.ts';
 import { sqlFile } from '../../db/sql-file.ts';
-import { ownerOf, pgArray, type Db } from './accounts.repository.ts';
+import { ownerOf, type Db } from './accounts.repository.ts';
+import { pgArray } from '../../db/pg-array.ts';
 
 export interface LoanState {
   fromAccountId: number;

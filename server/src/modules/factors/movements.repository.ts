@@ -1,6 +1,7 @@
 import type { FactorKey, FactorMovement, MovementKind, OwnerKind } from '../../../../common/src/factors.ts';
 import { sqlFile } from '../../db/sql-file.ts';
-import { accountOwner, ownerOf, pgArray, type AccountRow, type Db, type Visibility } from './accounts.repository.ts';
+import { accountOwner, ownerOf, type AccountRow, type Db, type Visibility } from './accounts.repository.ts';
+import { pgArray } from '../../db/pg-array.ts';
 
 export interface MovementInsert {
   kind: MovementKind;
