@@ -10,9 +10,11 @@
  *   - the bare overlay SQL: for every constraint layer (kind hard or soft, polygons) one plain query
  *     ST_Area(ST_Transform(ST_Union(ST_Intersection(f.geom, site)), zone)) with the && + ST_Intersects
  *     filter, on its own connection (jit off), summed over the layers;
- *   - the embedded engine: the same requests against a second app on PGlite.
- * Rounds are interleaved (bare SQL, PostGIS app, PGlite app, site by site) so drift on a shared machine
- * hits all three alike.
+ *   - the embedded engine: the same requests against a second app on PGlite;
+ *   - the recommendation: POST /api/siting/recommend for 200 亩 of industry C36 on both engines (its
+ *     findings run the same overlay query as the analysis, batched over all candidates).
+ * Rounds are interleaved (bare SQL, PostGIS app, PGlite app, site by site, then the recommendation) so
+ * drift on a shared machine hits all of them alike.
  * The figures are checked too: each layer's overlap from the app against the bare SQL, and the embedded
  * engine's findings against PostGIS's.
  *
@@ -36,6 +38,9 @@ const USER = 'planner';
 
 interface Finding { layer: string; measure: 'inside' | 'outside'; overlapM2: number }
 interface Analysis { area: { m2: number }; findings: Finding[] }
+interface Recommendation { total: number; candidates: { id: number; score: number }[] }
+const RECOMMEND = { areaMu: 200, industry: 'C36', limit: 20 };
+const RECOMMEND_LABEL = '推荐 200 亩 C36';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
@@ -61,7 +66,15 @@ async function serve(db: Database) {
     if (res.status !== 200) throw new Error(`analyze ${site.label} → ${res.status} ${JSON.stringify(body)}`);
     return { elapsed, body };
   };
-  return { analyze, close: () => new Promise((r) => server.close(r)) };
+  const recommend = async (): Promise<{ elapsed: number; body: Recommendation }> => {
+    const t0 = now();
+    const res = await fetch(`${base}/api/siting/recommend`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(RECOMMEND) });
+    const body = (await res.json()) as Recommendation;
+    const elapsed = now() - t0;
+    if (res.status !== 200) throw new Error(`recommend → ${res.status} ${JSON.stringify(body)}`);
+    return { elapsed, body };
+  };
+  return { analyze, recommend, close: () => new Promise((r) => server.close(r)) };
 }
 
 async function farmlandCount(db: Database): Promise<number> {
@@ -121,6 +134,8 @@ const embeddedTimes = new Map<BenchSite, number[]>(sites.map((s) => [s, []]));
 const pgBody = new Map<BenchSite, Analysis>();
 const embeddedBody = new Map<BenchSite, Analysis>();
 const bareM2 = new Map<BenchSite, Map<string, number>>();
+const recommendTimes = { postgis: [] as number[], embedded: [] as number[] };
+const recommendBody: { postgis?: Recommendation; embedded?: Recommendation } = {};
 for (let round = -WARMUP; round < Math.max(ROUNDS, EMBEDDED_ROUNDS); round++) {
   if (round >= 0 && round % 5 === 0) progress(`round ${round + 1}/${Math.max(ROUNDS, EMBEDDED_ROUNDS)}`);
   for (const site of sites) {
@@ -140,6 +155,16 @@ for (let round = -WARMUP; round < Math.max(ROUNDS, EMBEDDED_ROUNDS); round++) {
       if (round < 0) embeddedBody.set(site, e.body);
       else embeddedTimes.get(site)!.push(e.elapsed);
     }
+  }
+  if (round < ROUNDS) {
+    const r = await pgApp.recommend();
+    if (round < 0) recommendBody.postgis = r.body;
+    else recommendTimes.postgis.push(r.elapsed);
+  }
+  if (embeddedApp && round < EMBEDDED_ROUNDS) {
+    const r = await embeddedApp.recommend();
+    if (round < 0) recommendBody.embedded = r.body;
+    else recommendTimes.embedded.push(r.elapsed);
   }
 }
 await pgApp.close();
@@ -181,6 +206,17 @@ const widths = header.map((h, i) => Math.max(h.length + 2, ...rows.map((r) => r[
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]! - 1) : c.padStart(widths[i]!))).join('  ');
 console.log(line(header));
 for (const r of rows) console.log(line(r));
+const rec = recommendTimes;
+console.log(line([
+  RECOMMEND_LABEL,
+  median(rec.postgis).toFixed(1),
+  percentile(rec.postgis, 95).toFixed(1),
+  '—',
+  '—',
+  rec.embedded.length ? median(rec.embedded).toFixed(1) : '—',
+  rec.embedded.length ? ratio(median(rec.embedded), median(rec.postgis)) : '—',
+]));
+console.log(`  推荐：PostGIS 候选 ${recommendBody.postgis!.total} 个${recommendBody.embedded ? `，内置引擎 ${recommendBody.embedded.total} 个` : ''}`);
 
 const small = sites[0]!;
 const smallP50 = median(pgHttp.get(small)!);
@@ -212,6 +248,10 @@ for (const s of sites) {
       }
     }
   }
+}
+if (recommendBody.embedded && sameData) {
+  const ids = (r: Recommendation) => r.candidates.map((c) => c.id).join(',');
+  if (ids(recommendBody.embedded) !== ids(recommendBody.postgis!)) problems.push(`推荐：内置引擎的候选 ${ids(recommendBody.embedded)} ≠ PostGIS ${ids(recommendBody.postgis!)}`);
 }
 console.log(problems.length ? `结果核对：${problems.length} 处不一致\n  ${problems.join('\n  ')}` : '结果核对：各图层占用面积与裸 SQL 一致（0.1% 内）' + (embeddedBody.size && sameData ? '，内置引擎与 PostGIS 一致' : ''));
 process.exit(problems.length ? 1 : 0);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { sqlFile } from '../../db/sql-file.ts';
 import type { SitingRule } from './siting-rules.ts';
-import { CONTEXT_LAYERS, type FindingRow } from './siting.repository.ts';
+import { CONTEXT_LAYERS, findings, sitesJson, type SiteFindingRow, type SiteInput } from './siting.repository.ts';
 
 export interface ParcelRow {
   id: number;
@@ -30,18 +30,13 @@ export interface CandidateContextRow {
   excluded: { layer: string; id: number }[] | null;
 }
 
-export type CandidateFindingRow = FindingRow & { cid: number };
+/** A candidate's finding row: `sid` is the candidate's (parcel) id. */
+export type CandidateFindingRow = SiteFindingRow;
 
 /** A candidate as the batch queries take it: the parcel id, its GK zone and its EPSG 4326 geometry. */
-export interface CandidateInput {
-  id: number;
-  epsg: number;
-  geometry: GeoJSON.Geometry;
-}
+export type CandidateInput = SiteInput;
 
 const pgArray = (values: readonly (string | number)[]) => `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
-const candidatesJson = (candidates: readonly CandidateInput[]) =>
-  JSON.stringify(candidates.map((c) => ({ id: c.id, epsg: c.epsg, geometry: JSON.stringify(c.geometry) })));
 
 export async function stockParcels(db: Knex): Promise<ParcelRow[]> {
   return (await db.raw(sqlFile(import.meta.url, 'recommend-parcels.sql'), { stockLayer: CONTEXT_LAYERS.stockLand })).rows;
@@ -55,7 +50,7 @@ export async function cutCandidates(db: Knex, items: { id: number; mode: 'whole'
 export async function candidateContext(db: Knex, candidates: readonly CandidateInput[], exclude: { layers: string[]; featureIds: number[] }): Promise<CandidateContextRow[]> {
   if (candidates.length === 0) return [];
   const r = await db.raw(sqlFile(import.meta.url, 'recommend-context.sql'), {
-    candidates: candidatesJson(candidates),
+    candidates: sitesJson(candidates),
     parkLayers: pgArray(CONTEXT_LAYERS.parks),
     controlUnitLayer: CONTEXT_LAYERS.controlUnits,
     roadLayer: CONTEXT_LAYERS.roads,
@@ -66,9 +61,9 @@ export async function candidateContext(db: Knex, candidates: readonly CandidateI
   return r.rows;
 }
 
-export async function candidateFindings(db: Knex, candidates: readonly CandidateInput[], rules: readonly SitingRule[]): Promise<CandidateFindingRow[]> {
-  if (candidates.length === 0) return [];
-  return (await db.raw(sqlFile(import.meta.url, 'recommend-findings.sql'), { candidates: candidatesJson(candidates), rules: JSON.stringify(rules) })).rows;
+/** The candidates' findings: the analysis's own findings query (site-findings.sql), all candidates in one batch. */
+export function candidateFindings(db: Knex, candidates: readonly CandidateInput[], rules: readonly SitingRule[]): Promise<CandidateFindingRow[]> {
+  return findings(db, candidates, rules);
 }
 
 export async function countyName(db: Knex, code: string): Promise<{ code: string; name: string } | undefined> {

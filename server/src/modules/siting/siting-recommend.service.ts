@@ -86,7 +86,7 @@ export class SitingRecommendService {
       const context = contexts.get(cut.id)!;
       if (context.excluded?.length) { counts.excludedLayer++; continue; }
       const findings = findingRows
-        .filter((row) => row.cid === cut.id)
+        .filter((row) => row.sid === cut.id)
         .map((row) => this.siting.finding(row, cut.m2, rules))
         .filter((f): f is SitingFinding => f !== null)
         .sort((a, b) => SEVERITY_ORDER[b.severity] - SEVERITY_ORDER[a.severity] || b.overlapM2 - a.overlapM2);

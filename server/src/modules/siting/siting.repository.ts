@@ -38,6 +38,16 @@ export interface FindingRow {
   names: string[];
 }
 
+/** A finding row of one site of a batch: `sid` is the id the site was passed with. */
+export type SiteFindingRow = FindingRow & { sid: number };
+
+/** A site as the batch queries take it: an id of the caller's choice, its GK zone and its EPSG 4326 geometry. */
+export interface SiteInput {
+  id: number;
+  epsg: number;
+  geometry: GeoJSON.Geometry;
+}
+
 export interface RoadRow {
   id: number;
   name: string | null;
@@ -46,6 +56,8 @@ export interface RoadRow {
 }
 
 const json = (g: GeoJSON.Geometry) => JSON.stringify(g);
+/** The :sites parameter of the batch queries (each geometry as GeoJSON text, read with ->>). */
+export const sitesJson = (sites: readonly SiteInput[]) => JSON.stringify(sites.map((s) => ({ id: s.id, epsg: s.epsg, geometry: json(s.geometry) })));
 
 export async function checkSite(db: Knex, geometry: GeoJSON.Geometry): Promise<SiteCheckRow> {
   const r = await db.raw(sqlFile(import.meta.url, 'check-site.sql'), { geometry: json(geometry) });
@@ -62,9 +74,18 @@ export async function siteContext(db: Knex, geometry: GeoJSON.Geometry, epsg: nu
   return r.rows[0];
 }
 
+/**
+ * The findings of many sites in one statement, ordered by site id, layer and rule: the analysis and the
+ * recommendation share this one query, so their rule semantics and figures cannot drift apart.
+ */
+export async function findings(db: Knex, sites: readonly SiteInput[], rules: readonly SitingRule[]): Promise<SiteFindingRow[]> {
+  if (sites.length === 0) return [];
+  return (await db.raw(sqlFile(import.meta.url, 'site-findings.sql'), { sites: sitesJson(sites), rules: JSON.stringify(rules) })).rows;
+}
+
+/** The findings of one site (the analysis): the batch query with a one-element batch. */
 export async function siteFindings(db: Knex, geometry: GeoJSON.Geometry, epsg: number, rules: readonly SitingRule[]): Promise<FindingRow[]> {
-  const r = await db.raw(sqlFile(import.meta.url, 'site-findings.sql'), { geometry: json(geometry), epsg, rules: JSON.stringify(rules) });
-  return r.rows;
+  return (await findings(db, [{ id: 0, epsg, geometry }], rules)).map(({ sid: _sid, ...row }) => row);
 }
 
 export async function nearestRoad(db: Knex, geometry: GeoJSON.Geometry, epsg: number): Promise<RoadRow | undefined> {
