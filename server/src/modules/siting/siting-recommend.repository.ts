@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { sqlFile } from '../../db/sql-file.ts';
 import type { SitingRule } from './siting-rules.ts';
 import { CONTEXT_LAYERS, findings, sitesJson, type SiteFindingRow, type SiteInput } from './siting.repository.ts';
+import { pgArray } from '../../db/pg-array.ts';
 
 export interface ParcelRow {
   id: number;
@@ -36,7 +37,6 @@ export type CandidateFindingRow = SiteFindingRow;
 /** A candidate as the batch queries take it: the parcel id, its GK zone and its EPSG 4326 geometry. */
 export type CandidateInput = SiteInput;
 
-const pgArray = (values: readonly (string | number)[]) => `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
 
 export async function stockParcels(db: Knex): Promise<ParcelRow[]> {
   return (await db.raw(sqlFile(import.meta.url, 'recommend-parcels.sql'), { stockLayer: CONTEXT_LAYERS.stockLand })).rows;
