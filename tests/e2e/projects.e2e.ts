@@ -18,7 +18,7 @@ export const projectsTests: E2ETest[] = [
       // The planner works for 东昌府区: the site over the largest farmland patch there.
       const site = new FarmlandSite(driver, largestFarmlandPatch('371502'));
       const { layers, siting } = site;
-      const { inside } = site.target;
+      const { corner, inside } = site.target;
       const projects = new ProjectsDriver(driver);
       await site.open('planner');
       // The 重点项目 overlay is on by default.
@@ -114,7 +114,10 @@ export const projectsTests: E2ETest[] = [
       assert.match(await page.getByTestId('siting-notice').innerText(), /第 1 版选址/);
       await page.getByTestId('siting-clear').click();
       await siting.chooseMode('rectangle');
-      const again = await layers.screenPoint(inside);
+      // The panel took the current site and flies to it: draw once the map stands still, around the
+      // middle of that site (its north-east corner ends up under the panel).
+      await layers.idle();
+      const again = await layers.screenPoint([(corner[0] + inside[0]) / 2, (corner[1] + inside[1]) / 2]);
       await siting.drawRectangle({ x: again.x - 60, y: again.y - 40 }, { x: again.x + 40, y: again.y + 30 });
       await siting.analyze();
       const newMu = Number((await siting.areaMu()).replace(/[^\d.]/g, ''));
