@@ -9,6 +9,7 @@ import type { Actor } from '../../policy/actor.ts';
 import { assertCanWriteProject } from '../../policy/project.policy.ts';
 import { NEEDS, projectNeed } from '../../../../common/src/needs.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import type { NotificationsService } from '../collaboration/notifications.service.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import { allocatedNet, allocationSources, calendarDays, findPlan, insertPlan, lockPlanStatus, markApproved, poolBalances, projectBalances } from './allocation.repository.ts';
 import { chinaToday, type FactorsService } from './factors.service.ts';
@@ -57,6 +58,7 @@ export class AllocationService {
     private readonly db: Knex,
     private readonly ledger: FactorsService,
     private readonly projects: ProjectsService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async plan(actor: Actor, projectId: number, ip: string | null) {
@@ -158,7 +160,7 @@ export class AllocationService {
         await this.projects.recordStageChange(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `要素配置方案 ${plan.number} 审批，要素全部到位，纳入绿色通道`, actorId: null }, { green_channel: true });
         stage = t.to;
       }
-      await this.projects.notifyIn(trx, { userId: p.created_by, kind: 'allocation.result', title: `${p.name} 要素配置方案 ${plan.number} 已审批${complete ? '，要素全部到位，纳入绿色通道审批' : '，尚有缺口待解决'}`, link: `/projects/${p.id}` });
+      await this.notifications.notify(trx, { userId: p.created_by, kind: 'allocation.result', title: `${p.name} 要素配置方案 ${plan.number} 已审批${complete ? '，要素全部到位，纳入绿色通道审批' : '，尚有缺口待解决'}`, link: `/projects/${p.id}` });
       await recordAudit(trx, { actorId: actor.id, actorUsername: actor.username, action: 'allocation.approve', entityKind: 'project', entityId: p.id, detail: { plan: plan.number, movements: posted, complete, stage }, ip });
       return { id: planId, status: 'approved', movements: posted, complete, greenChannel: complete && stage === '审批', stage };
     });

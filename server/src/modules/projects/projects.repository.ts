@@ -121,8 +121,3 @@ export async function setStage(trx: Knex.Transaction, projectId: number, stage: 
     .where({ id: projectId })
     .update({ stage, ...extra, updated_at: trx.fn.now(), row_version: trx.raw('row_version + 1') });
 }
-
-export async function notify(trx: Knex.Transaction, n: { userId?: number | null; departmentId?: number | null; kind: string; title: string; link: string }) {
-  if (!n.userId && !n.departmentId) return;
-  await trx('notifications').insert({ user_id: n.userId ?? null, department_id: n.userId ? null : n.departmentId, kind: n.kind, title: n.title, link: n.link });
-}

@@ -315,11 +315,6 @@ export class ProjectsService {
     await repo.recordStage(trx, h);
   }
 
-  /** A notification written in the caller's transaction. */
-  async notifyIn(trx: Knex.Transaction, n: { userId?: number | null; departmentId?: number | null; kind: string; title: string; link: string }) {
-    await repo.notify(trx, n);
-  }
-
   /** Unit and needs of listed projects, for the Excel export (the list rows carry neither). */
   async exportDetails(ids: number[]): Promise<Map<number, Record<string, unknown>>> {
     if (ids.length === 0) return new Map();

@@ -10,6 +10,7 @@ import { checkSiteGeometry, MAX_SITE_AREA_M2, SiteIssue } from './site-geometry.
 import { fillTemplate, MIN_OVERLAP_M2, SEVERITY_ORDER, type SitingRule } from './siting-rules.ts';
 import { activeRules } from './siting-rules.repository.ts';
 import * as repo from './siting.repository.ts';
+import { sitingNeed } from '../../../../common/src/needs.ts';
 
 /** A site smaller than this (m²) is a slip of the mouse, not a parcel. */
 const MIN_SITE_M2 = 1;
@@ -158,17 +159,6 @@ function controlUnit(props: Record<string, unknown>): NonNullable<SitingAnalysis
 /** The calendar year in Beijing: the factor accounts are kept per year. */
 const beijingYear = () => Number(chinaToday().slice(0, 4));
 
-/** Which need each factor pool answers (coal and 占补平衡 are not asked for at siting time). */
-const POOL_NEEDS: Partial<Record<FactorKey, (n: SitingNeeds) => number | undefined>> = {
-  land: (n) => n.landMu,
-  energy: (n) => n.energyTce,
-  cod: (n) => n.pollutants?.codT,
-  nh3n: (n) => n.pollutants?.nh3nT,
-  so2: (n) => n.pollutants?.so2T,
-  nox: (n) => n.pollutants?.noxT,
-  vocs: (n) => n.pollutants?.vocsT,
-};
-
 /**
  * The county's own pool first, then the city pool (办法第十五、十七条): a need is met when the two
  * together hold it; the gap is what neither holds. A factor with no account at all counts as zero.
@@ -176,10 +166,10 @@ const POOL_NEEDS: Partial<Record<FactorKey, (n: SitingNeeds) => number | undefin
 function factorPoolItems(pools: { year: number; rows: repo.FactorPoolRow[] }, needs: SitingNeeds) {
   const byFactor = new Map(pools.rows.map((r) => [r.factor, r]));
   return (FACTOR_KEYS.filter((f) => f !== 'funds') as FactorKey[])
-    .filter((f) => byFactor.has(f) || POOL_NEEDS[f]?.(needs) !== undefined)
+    .filter((f) => byFactor.has(f) || sitingNeed(needs, f) !== undefined)
     .map((factor) => {
       const row = byFactor.get(factor);
-      const needed = POOL_NEEDS[factor]?.(needs) ?? null;
+      const needed = sitingNeed(needs, factor) ?? null;
       const held = (row?.county_balance ?? 0) + (row?.city_balance ?? 0);
       return {
         factor,
