@@ -1,0 +1,12 @@
+/** Error codes of the siting analysis, recommendation, rules and reports (generic ones: http.errors.ts). */
+export const SitingErrors = {
+  SITE_NOT_OBJECT: 'SITE_NOT_OBJECT',
+  SITE_NOT_POLYGON: 'SITE_NOT_POLYGON',
+  SITE_BAD_COORDINATES: 'SITE_BAD_COORDINATES',
+  SITE_TOO_MANY_VERTICES: 'SITE_TOO_MANY_VERTICES',
+  SITE_NOT_LONLAT: 'SITE_NOT_LONLAT',
+  SITE_DEGENERATE: 'SITE_DEGENERATE',
+  SITE_INVALID: 'SITE_INVALID',
+  SITE_TOO_LARGE: 'SITE_TOO_LARGE',
+  SITE_OUTSIDE_CITY: 'SITE_OUTSIDE_CITY',
+} as const;
