@@ -1,22 +1,9 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { isoDateSchema } from '../../../../common/src/factors.ts';
+import { auditQuery } from '../../../../common/src/contract/audit.contract.ts';
 import { actorOf, requireLogin } from '../../http/session.middleware.ts';
 import { parseOr400 } from '../../http/validate.ts';
 import { assertCan } from '../../policy/access.policy.ts';
-
-const day = isoDateSchema('日期须为有效日期 YYYY-MM-DD');
-const query = z.object({
-  actor: z.string().trim().max(32).optional(),
-  action: z.string().trim().max(48).optional(),
-  entityKind: z.string().trim().max(32).optional(),
-  entityId: z.string().trim().max(64).optional(),
-  from: day.optional(),
-  to: day.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
 
 /**
  * The audit trail for the auditor (audit.read, 三权分立): search by who, what, which record and when
@@ -27,7 +14,7 @@ export function auditRoutes(db: Knex) {
   r.use(requireLogin);
   r.get('/', async (req, res) => {
     assertCan(actorOf(req), 'audit.read', '审计日志');
-    const f = parseOr400(query, req.query);
+    const f = parseOr400(auditQuery, req.query);
     const q = db('audit_log');
     if (f.actor) q.where('actor_username', f.actor);
     if (f.action) q.where('action', 'like', `${f.action}%`);

@@ -5,7 +5,7 @@ import { canSeeLayer } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import * as repo from './layers.repository.ts';
 
-export const MAX_BBOX_FEATURES = 5000;
+export { MAX_BBOX_FEATURES } from '../../../../common/src/contract/blueprint.contract.ts';
 
 export function toLayerInfo(row: repo.LayerRow): LayerInfo {
   return {

@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { opinionSchema, submissionSchema } from '../../../../common/src/projects.ts';
+import { decisionSchema, meetingSchema, opinionSchema, problemSchema, submissionSchema, taskQuery } from '../../../../common/src/contract/collaboration.contract.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
 import { objectBody, parseOr400 } from '../../http/validate.ts';
 import type { ConsultationService } from './consultation.service.ts';
-import { decisionSchema, meetingSchema, problemSchema, type MeetingsService } from './meetings.service.ts';
+import type { MeetingsService } from './meetings.service.ts';
 
 const id = (v: unknown) => Number(v);
 
@@ -22,8 +21,6 @@ export function projectCollaborationRoutes(consultation: ConsultationService, me
   });
   return r;
 }
-
-const taskQuery = z.object({ status: z.enum(['open', 'answered'], { error: 'status 只能是 open 或 answered' }).optional(), overdue: z.enum(['true', 'false']).optional() });
 
 /** Review tasks (issue 5 item 4): the caller's list, one task with its site and report, the opinion. */
 export function tasksRoutes(consultation: ConsultationService) {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { decisionSchema, meetingSchema, problemSchema } from '../../../../common/src/contract/collaboration.contract.ts';
 import { transitionByAction, type Stage } from '../../../../common/src/project-lifecycle.ts';
 import { badRequest, conflict, notFoundOrNoAccess } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
@@ -10,28 +11,8 @@ import * as repo from '../projects/projects.repository.ts';
 import type { ProjectsService } from '../projects/projects.service.ts';
 import type { NotificationsService } from './notifications.service.ts';
 
-const text = (what: string, max: number) => z.string({ error: `${what}须为文字` }).trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`);
-const day = z.string({ error: '日期须为 YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD 格式');
-
-export const problemSchema = z.object({ title: text('问题标题', 128), description: text('问题说明', 4000) }, { error: '请求内容须为 JSON 对象' });
-export const meetingSchema = z.object(
-  { title: text('会议名称', 128), date: day, problemIds: z.array(z.number().int().positive(), { error: '议题须为问题编号列表' }).min(1, '至少选择一个议题').max(50) },
-  { error: '请求内容须为 JSON 对象' },
-);
-export const decisionSchema = z
-  .object(
-    {
-      problemId: z.number({ error: '请指定议题（problemId）' }).int().positive(),
-      decision: z.enum(['adopt', 'adopt_with_conditions', 'reject'], { error: '决定须为 adopt（同意纳入）、adopt_with_conditions（附条件同意）或 reject（不同意）' }),
-      text: text('会议决定', 4000),
-      /** For a rejection: send the project back to planning (return) or stop it (terminate). */
-      outcome: z.enum(['return', 'terminate']).optional(),
-      responsibleDepartment: z.string().optional(),
-      deadline: day.optional(),
-    },
-    { error: '请求内容须为 JSON 对象' },
-  )
-  .refine((d) => d.decision !== 'adopt_with_conditions' || (d.responsibleDepartment && d.deadline), { message: '附条件同意须指定责任单位和完成时限', path: ['responsibleDepartment'] });
+// The request schemas live in the contract (common/); re-exported for existing importers.
+export { decisionSchema, meetingSchema, problemSchema } from '../../../../common/src/contract/collaboration.contract.ts';
 
 const ACTION = { adopt: 'meeting_adopt', adopt_with_conditions: 'meeting_adopt', return: 'meeting_return', terminate: 'meeting_terminate' } as const;
 

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
 import { objectBody, parseOr400 } from '../../http/validate.ts';
-import { recallSchema, type AllocationService } from './allocation.service.ts';
+import { recallSchema } from '../../../../common/src/contract/factors.contract.ts';
+import type { AllocationService } from './allocation.service.ts';
 
 /** Allocation under a project: make a plan, recall after abandonment or false information. */
 export function projectAllocationRoutes(allocation: AllocationService) {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { PlanItem, recallSchema } from '../../../../common/src/contract/factors.contract.ts';
 import { FACTORS, roundAmount, type FactorKey } from '../../../../common/src/factors.ts';
 import { permittedTransition, transitionByAction, type Stage } from '../../../../common/src/project-lifecycle.ts';
 import { addWorkingDays } from '../../../../common/src/working-days.ts';
@@ -19,31 +20,6 @@ const PLANNED = NEEDS.filter((n) => n.factor !== 'funds');
 
 /** Working days a gap's solution is given (办法第十五条: 限时解决). */
 const GAP_WORKING_DAYS = 20;
-
-export interface PlanItem {
-  factor: FactorKey;
-  name: string;
-  unit: string;
-  needed: number;
-  allocatedBefore: number;
-  fromCounty: number;
-  fromCity: number;
-  gap: number;
-  solution: { kind: '调剂' | '拆借' | '预支' | '挖潜'; fromCode: string | null; fromName: string | null; note: string } | null;
-  deadline: string | null;
-}
-
-export const recallSchema = z.object(
-  {
-    reason: z.string({ error: '请填写收回事由' }).trim().min(2, '请填写收回事由').max(1000),
-    /** 终止 (abandoned) or 调出 (false information, Art. 29). */
-    outcome: z.enum(['终止', '调出'], { error: '处理结果须为 终止 或 调出' }),
-    /** What the project has already used and keeps, per factor (partial use). */
-    used: z.record(z.string(), z.number().min(0, '已使用量不能为负')).optional(),
-    documentNo: z.string().trim().min(1, '请填写文号').max(64),
-  },
-  { error: '请求内容须为 JSON 对象' },
-);
 
 /**
  * Allocation (要素配置, Art. 14-20, 29). A plan per project: for each need, the county's account first,

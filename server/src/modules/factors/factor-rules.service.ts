@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { factorRuleChangeSchema } from '../../../../common/src/contract/factors.contract.ts';
 import type { FactorRule } from '../../../../common/src/factors.ts';
 import { notFoundOrNoAccess } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
@@ -7,16 +8,6 @@ import type { Actor } from '../../policy/actor.ts';
 import { assertCanManageRules } from '../../policy/factor.policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { listRules, lockRule, updateRule } from './rules.repository.ts';
-
-/** What the city command may change in a pooling rule: the share and whether it applies. */
-export const ruleChangeSchema = z.strictObject(
-  {
-    cityShare: z.number({ error: '市级统筹比例须为 0 到 1 之间的数字' }).min(0, '市级统筹比例须为 0 到 1 之间的数字').max(1, '市级统筹比例须为 0 到 1 之间的数字')
-      .refine((x) => Math.abs(Math.round(x * 1e4) / 1e4 - x) < 1e-9, '市级统筹比例最多保留 4 位小数').optional(),
-    enabled: z.boolean({ error: 'enabled 须为 true 或 false' }).optional(),
-  },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? '只能修改 cityShare、enabled' : undefined) },
-);
 
 /** Pooling rules (Art. 17/18) as configuration; changes are audited and apply to the next movement. */
 export class FactorRulesService {
@@ -27,7 +18,7 @@ export class FactorRulesService {
     return listRules(this.db);
   }
 
-  async update(actor: Actor, id: string, change: z.infer<typeof ruleChangeSchema>, ip: string | null): Promise<FactorRule> {
+  async update(actor: Actor, id: string, change: z.infer<typeof factorRuleChangeSchema>, ip: string | null): Promise<FactorRule> {
     assertCanManageRules(actor);
     return this.db.transaction(async (trx) => {
       const before = await lockRule(trx, id);

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { projectCreateSchema, projectSiteSchema } from '../../../../common/src/projects.ts';
+import { projectCreateSchema, projectFeaturesQuery, projectListQuery, projectSiteSchema, transitionBody } from '../../../../common/src/contract/projects.contract.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
 import { objectBody, parseOr400 } from '../../http/validate.ts';
 import { attachment, uploadedFile, uploadOne } from '../../http/upload.ts';
@@ -9,21 +8,6 @@ import { importTemplate, projectsWorkbook, readImport } from './projects-excel.t
 import { chinaToday, type ProjectsService } from './projects.service.ts';
 
 const id = (v: unknown) => Number(v);
-
-const listQuery = z.object({
-  stage: z.string().optional(),
-  county: z.string().optional(),
-  type: z.string().optional(),
-  library: z.string().optional(),
-  industry: z.string().optional(),
-  q: z.string().max(64, '搜索词不超过 64 个字').optional(),
-  minInvestment: z.coerce.number({ error: '最低投资须为数字' }).min(0).optional(),
-  maxInvestment: z.coerce.number({ error: '最高投资须为数字' }).min(0).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
-
-const transitionBody = z.object({ to: z.string({ error: '请指定目标阶段（to）' }).min(1, '请指定目标阶段（to）'), note: z.string().max(1000, '说明不超过 1000 字').default('') });
 
 /** Projects (issue 5): create from a site, read, list, Excel, new site versions, lifecycle moves. */
 export function projectsRoutes(db: Knex, projects: ProjectsService) {
@@ -36,11 +20,11 @@ export function projectsRoutes(db: Knex, projects: ProjectsService) {
     res.status(201).location(`/api/projects/${created.id}`).json(created);
   });
   r.get('/', async (req, res) => {
-    res.json(await projects.list(actorOf(req), parseOr400(listQuery, req.query)));
+    res.json(await projects.list(actorOf(req), parseOr400(projectListQuery, req.query)));
   });
   // Before '/:id': the list as Excel, the import template, the import (all rows or none).
   r.get('/export.xlsx', async (req, res) => {
-    const q = parseOr400(listQuery, req.query);
+    const q = parseOr400(projectListQuery, req.query);
     const actor = actorOf(req);
     const list = await projects.list(actor, { ...q, limit: 5000, offset: 0 });
     const details = await projects.exportDetails(list.items.map((p) => p.id));
@@ -56,7 +40,7 @@ export function projectsRoutes(db: Knex, projects: ProjectsService) {
   });
   // Before '/:id': the projects as GeoJSON features (latest site version each) for the map.
   r.get('/features', async (req, res) => {
-    const q = parseOr400(z.object({ stage: z.string().optional(), county: z.string().optional() }), req.query);
+    const q = parseOr400(projectFeaturesQuery, req.query);
     res.json(await projects.features(actorOf(req), q));
   });
   r.get('/:id', async (req, res) => {

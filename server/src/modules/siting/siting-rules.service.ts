@@ -1,39 +1,11 @@
 import type { Knex } from 'knex';
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { sitingRuleChangeSchema, sitingRuleCreateSchema } from '../../../../common/src/contract/siting.contract.ts';
 import { badRequest, notFoundOrNoAccess } from '../../http/app-error.ts';
 import { assertCan, can } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { insertRule, listRules, lockRule, ruleExists, ruleTargetLayer, toRow, updateRule, type StoredRule } from './siting-rules.repository.ts';
-
-const severity = z.enum(['forbidden', 'adjust', 'info'], { error: '严重程度须为 forbidden（禁止）、adjust（需调整）或 info（提示）' });
-const message = z.string().trim().min(4, '提示信息至少 4 个字').max(500, '提示信息最多 500 字');
-
-/** Fields an admin may change; the id and target of a rule stay (make a new rule for another layer). */
-export const ruleChangeSchema = z.strictObject(
-  {
-    severity: severity.optional(),
-    severityWhenClear: severity.nullable().optional(),
-    message: message.optional(),
-    messageWhenClear: message.nullable().optional(),
-    basis: z.string().trim().max(200, '依据最多 200 字').optional(),
-    enabled: z.boolean({ error: 'enabled 须为 true 或 false' }).optional(),
-    when: z.object({ property: z.string().trim().min(1).max(64), equals: z.string().trim().min(1).max(128) }, { error: '条件须为 { property, equals }' }).nullable().optional(),
-    sortOrder: z.number().int().min(0).max(100000).optional(),
-  },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? '只能修改 severity、severityWhenClear、message、messageWhenClear、basis、enabled、when、sortOrder' : undefined) },
-);
-
-export const ruleCreateSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, '规则编号只能含小写字母、数字和连字符'),
-  layer: z.string().min(1, '请指定图层'),
-  when: z.object({ property: z.string().trim().min(1).max(64), equals: z.string().trim().min(1).max(128) }).optional(),
-  measure: z.enum(['inside', 'outside'], { error: 'measure 须为 inside（占用部分）或 outside（位于图层外的部分）' }),
-  severity,
-  message,
-  basis: z.string().trim().max(200).default(''),
-  sortOrder: z.number().int().min(0).max(100000).default(5),
-});
 
 export class SitingRulesService {
   constructor(private readonly db: Knex) {}
@@ -44,7 +16,7 @@ export class SitingRulesService {
     return listRules(this.db);
   }
 
-  async update(actor: Actor, id: string, change: z.infer<typeof ruleChangeSchema>, ip: string | null): Promise<StoredRule> {
+  async update(actor: Actor, id: string, change: z.infer<typeof sitingRuleChangeSchema>, ip: string | null): Promise<StoredRule> {
     assertCan(actor, 'rules.manage', '规则管理');
     return this.db.transaction(async (trx) => {
       const before = await lockRule(trx, id);
@@ -67,7 +39,7 @@ export class SitingRulesService {
     });
   }
 
-  async create(actor: Actor, input: z.infer<typeof ruleCreateSchema>, ip: string | null): Promise<StoredRule> {
+  async create(actor: Actor, input: z.infer<typeof sitingRuleCreateSchema>, ip: string | null): Promise<StoredRule> {
     assertCan(actor, 'rules.manage', '规则管理');
     return this.db.transaction(async (trx) => {
       const layer = await ruleTargetLayer(trx, input.layer);

@@ -1,12 +1,12 @@
 import { Router } from 'express';
-import { sitingNeedsSchema } from '../../../../common/src/siting.ts';
-import { recommendRequestSchema } from '../../../../common/src/siting-recommend.ts';
+import { recommendRequestSchema, sitingNeedsSchema, sitingRuleChangeSchema, sitingRuleCreateSchema } from '../../../../common/src/contract/siting.contract.ts';
+import { HttpErrors } from '../../../../common/src/contract/http.errors.ts';
 import { actorOf, requireLogin } from '../../http/session.middleware.ts';
 import { objectBody, parseOr400 } from '../../http/validate.ts';
 import { assertCan } from '../../policy/access.policy.ts';
 import { SiteIssue } from './site-geometry.validation.ts';
 import type { SitingService } from './siting.service.ts';
-import { ruleChangeSchema, ruleCreateSchema, type SitingRulesService } from './siting-rules.service.ts';
+import type { SitingRulesService } from './siting-rules.service.ts';
 import type { SitingRecommendService } from './siting-recommend.service.ts';
 import { requestMeta } from '../../http/session.middleware.ts';
 
@@ -27,7 +27,7 @@ export function sitingRoutes(siting: SitingService, rules: SitingRulesService, r
   r.post('/recommend', async (req, res) => {
     const actor = actorOf(req);
     assertCan(actor, 'siting.use', '精准选址');
-    const body = objectBody(req.body, { expects: '至少包含用地需求面积 areaMu（亩）', code: 'BAD_REQUEST' });
+    const body = objectBody(req.body, { expects: '至少包含用地需求面积 areaMu（亩）', code: HttpErrors.BAD_REQUEST });
     res.json(await recommend.recommend(actor, parseOr400(recommendRequestSchema, body)));
   });
 
@@ -36,11 +36,11 @@ export function sitingRoutes(siting: SitingService, rules: SitingRulesService, r
     res.json(await rules.list(actorOf(req)));
   });
   r.post('/rules', async (req, res) => {
-    const input = parseOr400(ruleCreateSchema, req.body ?? {});
+    const input = parseOr400(sitingRuleCreateSchema, req.body ?? {});
     res.status(201).json(await rules.create(actorOf(req), input, requestMeta(req).ip));
   });
   r.put('/rules/:id', async (req, res) => {
-    const change = parseOr400(ruleChangeSchema, req.body ?? {});
+    const change = parseOr400(sitingRuleChangeSchema, req.body ?? {});
     res.json(await rules.update(actorOf(req), req.params.id as string, change, requestMeta(req).ip));
   });
 
