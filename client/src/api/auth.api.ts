@@ -1,15 +1,15 @@
-import type { LoginRequest, User } from './api.types';
+import type { LoginRequest, SessionUser, User } from './api.types';
 import { http, isApiError } from './http-client';
 
 export async function login(credentials: LoginRequest): Promise<User> {
-  const { user } = await http.post<{ user: User }>('/api/auth/login', credentials);
+  const { user } = await http.post<SessionUser>('/api/auth/login', credentials);
   return user;
 }
 
 /** The signed-in user, or null when there is no valid session. */
 export async function fetchCurrentUser(): Promise<User | null> {
   try {
-    const { user } = await http.get<{ user: User }>('/api/auth/me');
+    const { user } = await http.get<SessionUser>('/api/auth/me');
     return user;
   } catch (error) {
     if (isApiError(error) && error.isUnauthorized) return null;

@@ -1,31 +1,7 @@
-import type { FactorAccount, FactorKey, FactorLoan, FactorMovement, MovementKind, OwnerKind } from '../../../common/src/factors.ts';
+import type { AccountQuery, FactorAccount, FactorKey, FactorLoan, FactorMovement, MovementKind, MovementPage, MovementQuery, OwnerKind } from '../../../common/src/contract/factors.contract.ts';
 import { http } from './http-client';
 
-export type { FactorAccount, FactorKey, FactorLoan, FactorMovement, MovementKind, OwnerKind };
-
-export interface AccountQuery {
-  factor?: FactorKey;
-  ownerKind?: OwnerKind;
-  region?: string;
-  year?: number;
-}
-
-export interface MovementQuery {
-  factor?: FactorKey;
-  kind?: MovementKind;
-  year?: number;
-  accountId?: number;
-  region?: string;
-  dateFrom?: string;
-  dateTo?: string;
-}
-
-export interface MovementPage {
-  items: FactorMovement[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { AccountQuery, FactorAccount, FactorKey, FactorLoan, FactorMovement, MovementKind, MovementPage, MovementQuery, OwnerKind };
 
 /** The server's largest page. */
 export const MAX_PAGE_SIZE = 500;

@@ -1,3 +1,4 @@
+import type { FeaturesAt } from '../../../common/src/contract/blueprint.contract.ts';
 import type { IdentifiedFeature, LayerInfo } from './api.types';
 import { http } from './http-client';
 
@@ -13,6 +14,6 @@ export interface FeaturesAtQuery {
 
 export async function fetchFeaturesAt({ lon, lat, radius, layers }: FeaturesAtQuery): Promise<IdentifiedFeature[]> {
   const params = new URLSearchParams({ lon: lon.toFixed(7), lat: lat.toFixed(7), radius: radius.toFixed(1), layers: layers.join(',') });
-  const { features } = await http.get<{ features: IdentifiedFeature[] }>(`/api/layers/features-at?${params}`);
+  const { features } = await http.get<FeaturesAt>(`/api/layers/features-at?${params}`);
   return features;
 }

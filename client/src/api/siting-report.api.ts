@@ -1,6 +1,5 @@
 import type { Polygon, MultiPolygon } from 'geojson';
-import type { SitingReport, SitingReportSummary } from '../../../common/src/siting-report.ts';
-import type { SitingNeeds } from '../../../common/src/siting.ts';
+import type { SitingNeeds, SitingReport, SitingReportSummary } from '../../../common/src/contract/siting.contract.ts';
 import { http } from './http-client';
 
 export type { SitingReport, SitingReportSummary };

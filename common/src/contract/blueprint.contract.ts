@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LAYER_GROUPS, LAYER_KINDS, type LabelledAttribute, type LayerKind } from '../layers.ts';
 import { routeTable } from './route.ts';
 
-export type { LayerInfo } from '../layers.ts';
+export type { LabelledAttribute, LayerAttribute, LayerGroup, LayerInfo, LayerKind, LayerStyle } from '../layers.ts';
 
 /** The most features one bbox query returns. */
 export const MAX_BBOX_FEATURES = 5000;
@@ -99,6 +99,11 @@ export interface IdentifiedFeature {
   /** Chinese labels, in display order. */
   attributes: LabelledAttribute[];
   geometry: Geometry;
+}
+
+/** GET /api/layers/features-at */
+export interface FeaturesAt {
+  features: IdentifiedFeature[];
 }
 
 /** One feature of a layer with its full geometry (`GET /api/layers/{key}/features/{id}`). */
