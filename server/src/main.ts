@@ -1,3 +1,4 @@
+import { HttpErrors } from '../../common/src/contract/http.errors.ts';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createApp } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
@@ -43,7 +44,7 @@ async function main() {
 
 const starting: RequestListener = (_req, res) => {
   res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '5' });
-  res.end(JSON.stringify({ error: { code: 'STARTING', message: '系统正在启动，请稍候刷新' } }));
+  res.end(JSON.stringify({ error: { code: HttpErrors.STARTING, message: '系统正在启动，请稍候刷新' } }));
 };
 
 function listen(handler: RequestListener, port: number, host: string): Promise<Server> {

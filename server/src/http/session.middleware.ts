@@ -1,3 +1,4 @@
+import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import type { Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config/config.ts';
 import type { AuthService, RequestMeta } from '../modules/auth/auth.service.ts';
@@ -47,6 +48,6 @@ export function setSessionCookie(res: Response, token: string, expiresAt: Date, 
 export const sameOriginForMutations: RequestHandler = (req, _res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
   const origin = req.get('origin');
-  if (origin && new URL(origin).host !== req.get('host')) throw unauthorized('跨站请求被拒绝', 'CROSS_SITE');
+  if (origin && new URL(origin).host !== req.get('host')) throw unauthorized('跨站请求被拒绝', HttpErrors.CROSS_SITE);
   next();
 };

@@ -1,3 +1,4 @@
+import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import type { z } from 'zod';
 import { badRequest } from './app-error.ts';
 
@@ -14,7 +15,7 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.in
  * The one "body must be a JSON object" check: a missing body, an array or a scalar is a 400 before any
  * schema runs. `expects` names what the object holds (shown after the content type), `code` the error code.
  */
-export function objectBody(body: unknown, { expects = '', code = 'NOT_OBJECT' }: { expects?: string; code?: string } = {}): Record<string, unknown> {
+export function objectBody(body: unknown, { expects = '', code = HttpErrors.NOT_OBJECT }: { expects?: string; code?: string } = {}): Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest(`请求内容须为 JSON 对象（Content-Type: application/json）${expects ? `，${expects}` : ''}`, undefined, code);
   }

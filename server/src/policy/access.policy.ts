@@ -1,3 +1,4 @@
+import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import { AppError, notFoundOrNoAccess } from '../http/app-error.ts';
 import type { Actor } from './actor.ts';
 
@@ -10,7 +11,7 @@ export function can(actor: Actor, permission: string): boolean {
 }
 
 export function assertCan(actor: Actor, permission: string, what = '该功能') {
-  if (!can(actor, permission)) throw new AppError(403, 'FORBIDDEN', `您没有使用${what}的权限`);
+  if (!can(actor, permission)) throw new AppError(403, HttpErrors.FORBIDDEN, `您没有使用${what}的权限`);
 }
 
 /**

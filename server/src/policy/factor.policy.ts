@@ -1,3 +1,4 @@
+import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import { FACTOR_KEYS, POLLUTANTS, type FactorKey, type OwnerKind } from '../../../common/src/factors.ts';
 import { AppError, notFoundOrNoAccess } from '../http/app-error.ts';
 import { assertCan } from './access.policy.ts';
@@ -65,11 +66,11 @@ export function assertCanPost(actor: Actor, from: AccountScope & { label: string
   assertCan(actor, 'factors.manage', '要素台账记账');
   // An account the actor may not see answers like one that does not exist, without its name.
   if (!canSeeAccount(actor, from) || !canSeeAccount(actor, to)) throw notFoundOrNoAccess('账户');
-  if (!canDebit(actor, from)) throw new AppError(403, 'FORBIDDEN', `您无权从“${from.label}”转出指标`);
+  if (!canDebit(actor, from)) throw new AppError(403, HttpErrors.FORBIDDEN, `您无权从“${from.label}”转出指标`);
 }
 
 /** Pooling rules change the city's policy: only the city command. */
 export function assertCanManageRules(actor: Actor) {
   assertCan(actor, 'factors.manage', '要素统筹规则');
-  if (actor.scope !== 'city') throw new AppError(403, 'FORBIDDEN', '只有市指挥部可以修改要素统筹规则');
+  if (actor.scope !== 'city') throw new AppError(403, HttpErrors.FORBIDDEN, '只有市指挥部可以修改要素统筹规则');
 }

@@ -1,3 +1,4 @@
+import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import { AppError, notFoundOrNoAccess } from '../http/app-error.ts';
 import { assertCan, can, canSeeRegionRecord } from './access.policy.ts';
 import type { Actor } from './actor.ts';
@@ -37,7 +38,7 @@ export function assertCanWriteProject(actor: Actor, p: ProjectScope, permission 
 export function assertCanCreateProjectIn(actor: Actor, regionId: number) {
   assertCan(actor, 'projects.write', '新建项目');
   if (actor.scope === 'city') return;
-  if (actor.scope !== 'county' || actor.regionId !== regionId) throw new AppError(403, 'FORBIDDEN', '只能在本县（市、区）新建项目');
+  if (actor.scope !== 'county' || actor.regionId !== regionId) throw new AppError(403, HttpErrors.FORBIDDEN, '只能在本县（市、区）新建项目');
 }
 
 /** A reviewer answers only tasks of their own department. */

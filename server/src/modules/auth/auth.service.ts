@@ -1,3 +1,4 @@
+import { AuthErrors } from '../../../../common/src/contract/auth.errors.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { Config } from '../../config/config.ts';
@@ -31,19 +32,19 @@ export class AuthService {
     if (!user) {
       await verifyDummy(password);
       await recordAudit(this.db, { actorUsername: username.slice(0, 32), action: 'auth.login_failed', detail: { reason: 'unknown_user' }, ip: meta.ip });
-      throw unauthorized('用户名或密码错误', 'BAD_CREDENTIALS');
+      throw unauthorized('用户名或密码错误', AuthErrors.BAD_CREDENTIALS);
     }
     if (user.locked_until && user.locked_until.getTime() > Date.now()) {
       const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-      throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定，请 ${minutes} 分钟后再试`, 'ACCOUNT_LOCKED');
+      throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定，请 ${minutes} 分钟后再试`, AuthErrors.ACCOUNT_LOCKED);
     }
     if (!(await verifyPassword(user.password_hash, password))) {
       const after = await repo.registerFailedLogin(this.db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
       await recordAudit(this.db, { actorId: user.id, actorUsername: user.username, action: 'auth.login_failed', detail: { reason: 'bad_password' }, ip: meta.ip });
-      if (after.failed_logins === 0) throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定 ${LOCK_MINUTES} 分钟`, 'ACCOUNT_LOCKED');
-      throw unauthorized(`用户名或密码错误（再错 ${MAX_FAILED_LOGINS - after.failed_logins} 次将锁定 ${LOCK_MINUTES} 分钟）`, 'BAD_CREDENTIALS');
+      if (after.failed_logins === 0) throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定 ${LOCK_MINUTES} 分钟`, AuthErrors.ACCOUNT_LOCKED);
+      throw unauthorized(`用户名或密码错误（再错 ${MAX_FAILED_LOGINS - after.failed_logins} 次将锁定 ${LOCK_MINUTES} 分钟）`, AuthErrors.BAD_CREDENTIALS);
     }
-    if (user.status !== 'active') throw new AppError(403, 'ACCOUNT_DISABLED', '账号已停用，请联系安全管理员');
+    if (user.status !== 'active') throw new AppError(403, AuthErrors.ACCOUNT_DISABLED, '账号已停用，请联系安全管理员');
 
     const token = randomBytes(32).toString('base64url');
     const idHash = hashToken(token);

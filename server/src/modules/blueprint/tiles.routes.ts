@@ -1,3 +1,4 @@
+import { BlueprintErrors } from '../../../../common/src/contract/blueprint.errors.ts';
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { badRequest } from '../../http/app-error.ts';
@@ -12,10 +13,10 @@ export function parseTileAddress(z: string, x: string, yFile: string) {
   const y = /^(\d+)\.pbf$/.exec(yFile)?.[1];
   const ints = [z, x, y].map((v) => (v !== undefined && /^\d{1,8}$/.test(v) ? Number(v) : NaN));
   const [zi, xi, yi] = ints as [number, number, number];
-  if (ints.some(Number.isNaN)) throw badRequest('瓦片地址无效：z、x、y 必须是非负整数，格式为 /tiles/{图层}/{z}/{x}/{y}.pbf', undefined, 'BAD_TILE');
-  if (zi > MAX_ZOOM) throw badRequest(`瓦片级别 z=${zi} 超出范围（0–${MAX_ZOOM}）`, undefined, 'BAD_TILE');
+  if (ints.some(Number.isNaN)) throw badRequest('瓦片地址无效：z、x、y 必须是非负整数，格式为 /tiles/{图层}/{z}/{x}/{y}.pbf', undefined, BlueprintErrors.BAD_TILE);
+  if (zi > MAX_ZOOM) throw badRequest(`瓦片级别 z=${zi} 超出范围（0–${MAX_ZOOM}）`, undefined, BlueprintErrors.BAD_TILE);
   const n = 2 ** zi;
-  if (xi >= n || yi >= n) throw badRequest(`瓦片行列号超出范围：级别 ${zi} 的 x、y 应在 0–${n - 1} 之间`, undefined, 'BAD_TILE');
+  if (xi >= n || yi >= n) throw badRequest(`瓦片行列号超出范围：级别 ${zi} 的 x、y 应在 0–${n - 1} 之间`, undefined, BlueprintErrors.BAD_TILE);
   return { z: zi, x: xi, y: yi };
 }
 

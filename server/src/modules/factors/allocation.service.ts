@@ -1,3 +1,4 @@
+import { FactorsErrors } from '../../../../common/src/contract/factors.errors.ts';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { PlanItem, recallSchema } from '../../../../common/src/contract/factors.contract.ts';
@@ -40,7 +41,7 @@ export class AllocationService {
   async plan(actor: Actor, projectId: number, ip: string | null) {
     const project = await this.projects.readable(actor, projectId);
     assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '制定要素配置方案');
-    if (project.stage !== '储备' && project.stage !== '要素保障') throw conflict(`只有储备或要素保障阶段的项目才能制定要素配置方案（当前：${project.stage}）`, undefined, 'INVALID_STAGE');
+    if (project.stage !== '储备' && project.stage !== '要素保障') throw conflict(`只有储备或要素保障阶段的项目才能制定要素配置方案（当前：${project.stage}）`, undefined, FactorsErrors.INVALID_STAGE);
     const year = Number(chinaToday().slice(0, 4));
     const deadline = addWorkingDays(chinaToday(), GAP_WORKING_DAYS, await calendarDays(this.db));
     const allocated = await allocatedNet(this.db, project.id);
@@ -76,7 +77,7 @@ export class AllocationService {
 
     return this.db.transaction(async (trx) => {
       const p = (await this.projects.lockedInTransaction(trx, project.id))!;
-      if (p.stage !== '储备' && p.stage !== '要素保障') throw conflict(`项目阶段已变为“${p.stage}”，请刷新`, undefined, 'INVALID_STAGE');
+      if (p.stage !== '储备' && p.stage !== '要素保障') throw conflict(`项目阶段已变为“${p.stage}”，请刷新`, undefined, FactorsErrors.INVALID_STAGE);
       const plan = await insertPlan(trx, { projectId: p.id, year, items, complete, createdBy: actor.id });
       const number = plan.number;
       if (p.stage === '储备') {
@@ -103,7 +104,7 @@ export class AllocationService {
     assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '审批要素配置方案');
     return this.db.transaction(async (trx) => {
       const status = await lockPlanStatus(trx, planId);
-      if (status !== 'draft') throw conflict(status === 'approved' ? '该方案已审批' : '该方案已被新方案取代', undefined, 'PLAN_NOT_DRAFT');
+      if (status !== 'draft') throw conflict(status === 'approved' ? '该方案已审批' : '该方案已被新方案取代', undefined, FactorsErrors.PLAN_NOT_DRAFT);
       const p = (await this.projects.lockedInTransaction(trx, plan.projectId))!;
       const posted: number[] = [];
       for (const item of plan.items) {
@@ -150,7 +151,7 @@ export class AllocationService {
     const project = await this.projects.readable(actor, projectId);
     const to = input.outcome as Stage;
     if (!permittedTransition(project.stage as Stage, to, [...actor.permissions])) {
-      throw conflict(`项目处于“${project.stage}”阶段，当前用户不能将其${to}`, undefined, 'INVALID_TRANSITION');
+      throw conflict(`项目处于“${project.stage}”阶段，当前用户不能将其${to}`, undefined, FactorsErrors.INVALID_TRANSITION);
     }
     assertCan(actor, 'factors.manage', '收回要素');
     assertCanWriteProject(actor, await this.projects.scope(actor, project), 'factors.manage', '收回要素');

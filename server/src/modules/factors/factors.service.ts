@@ -1,3 +1,4 @@
+import { FactorsErrors } from '../../../../common/src/contract/factors.errors.ts';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import {
@@ -111,7 +112,7 @@ export class FactorsService {
   }
 
   private async replayOf(db: Knex | Knex.Transaction, requestKey: string, hash: string, seen: { id: number; requestHash: string }) {
-    if (seen.requestHash !== hash) throw conflict(`请求编号 ${requestKey} 已用于另一笔不同内容的业务，请使用新的请求编号`, { movementId: seen.id }, 'REQUEST_KEY_REUSED');
+    if (seen.requestHash !== hash) throw conflict(`请求编号 ${requestKey} 已用于另一笔不同内容的业务，请使用新的请求编号`, { movementId: seen.id }, FactorsErrors.REQUEST_KEY_REUSED);
     return { status: 200 as const, movement: await this.posted(db, seen.id, requestKey) };
   }
 
@@ -198,7 +199,7 @@ export class FactorsService {
     if (loan.toAccountId !== fromId || loan.fromAccountId !== toId) throw badRequest('归还须由借入方账户转回出借方账户，与拆借记录一致');
     const outstanding = roundAmount(loan.amount - loan.repaid);
     if (req.amount > outstanding) {
-      throw conflict(`归还数量超过未还数量：拆借 ${fmt(loan.amount)}，已还 ${fmt(loan.repaid)}，未还 ${fmt(outstanding)}，本次申请归还 ${fmt(req.amount)}`, { outstanding }, 'OVER_REPAYMENT');
+      throw conflict(`归还数量超过未还数量：拆借 ${fmt(loan.amount)}，已还 ${fmt(loan.repaid)}，未还 ${fmt(outstanding)}，本次申请归还 ${fmt(req.amount)}`, { outstanding }, FactorsErrors.OVER_REPAYMENT);
     }
   }
 
@@ -253,7 +254,7 @@ function pendingRow(pool: { factor: FactorKey; year: number; fundingSource: stri
 
 /** 409 in the API's error shape: who is short, what is available, what was asked. */
 export function insufficient(label: string, available: number, requested: number, unit: string) {
-  return new AppError(409, 'INSUFFICIENT', `${label}余额不足：可用 ${fmt(available)} ${unit}，申请 ${fmt(requested)} ${unit}`, { available, requested, unit });
+  return new AppError(409, FactorsErrors.INSUFFICIENT, `${label}余额不足：可用 ${fmt(available)} ${unit}，申请 ${fmt(requested)} ${unit}`, { available, requested, unit });
 }
 
 /** The body a request key stands for: operator and every field but the key itself, keys sorted at every level. */

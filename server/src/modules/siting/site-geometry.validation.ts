@@ -1,3 +1,4 @@
+import { SitingErrors } from '../../../../common/src/contract/siting.errors.ts';
 import { badRequest } from '../../http/app-error.ts';
 
 /** Limits of a site sent for analysis (issue 4 item 7). */
@@ -6,15 +7,15 @@ export const MAX_SITE_AREA_M2 = 100 * 1_000_000;
 
 /** Reason codes of a refused site, one place (the client can key on them). */
 export const SiteIssue = {
-  notObject: 'SITE_NOT_OBJECT',
-  notPolygon: 'SITE_NOT_POLYGON',
-  badCoordinates: 'SITE_BAD_COORDINATES',
-  tooManyVertices: 'SITE_TOO_MANY_VERTICES',
-  notLonLat: 'SITE_NOT_LONLAT',
-  degenerate: 'SITE_DEGENERATE',
-  invalid: 'SITE_INVALID',
-  tooLarge: 'SITE_TOO_LARGE',
-  outsideCity: 'SITE_OUTSIDE_CITY',
+  notObject: SitingErrors.SITE_NOT_OBJECT,
+  notPolygon: SitingErrors.SITE_NOT_POLYGON,
+  badCoordinates: SitingErrors.SITE_BAD_COORDINATES,
+  tooManyVertices: SitingErrors.SITE_TOO_MANY_VERTICES,
+  notLonLat: SitingErrors.SITE_NOT_LONLAT,
+  degenerate: SitingErrors.SITE_DEGENERATE,
+  invalid: SitingErrors.SITE_INVALID,
+  tooLarge: SitingErrors.SITE_TOO_LARGE,
+  outsideCity: SitingErrors.SITE_OUTSIDE_CITY,
 } as const;
 
 type Position = [number, number];

@@ -1,3 +1,4 @@
+import { BlueprintErrors } from '../../../../../common/src/contract/blueprint.errors.ts';
 import type { Knex } from 'knex';
 import { badRequest } from '../../../http/app-error.ts';
 import type { Actor } from '../../../policy/actor.ts';
@@ -37,13 +38,13 @@ export class LayerExportService {
     const centreLon = layer.bbox ? (layer.bbox[0] + layer.bbox[2]) / 2 : 116;
     const zone = req.zone ?? (centreLon < 115.5 ? 38 : 39);
     if (req.format === 'coordinate-file' && layer.geometry_type !== 'polygon') {
-      throw badRequest(`坐标文件只能导出面要素，图层“${layer.name}”是${layer.geometry_type === 'line' ? '线' : '点'}图层`, undefined, 'NOT_POLYGONS');
+      throw badRequest(`坐标文件只能导出面要素，图层“${layer.name}”是${layer.geometry_type === 'line' ? '线' : '点'}图层`, undefined, BlueprintErrors.NOT_POLYGONS);
     }
     const projected = req.format === 'coordinate-file' || (req.format === 'shapefile' && req.projected === true);
     const epsg = projected ? gkEpsg(zone, true)! : 4326;
     const features = await exportFeatures(this.db, { layerId: layer.id, epsg, digits: projected ? 3 : 7, ids: req.ids, bbox: req.bbox, limit: MAX_EXPORT_FEATURES + 1 });
-    if (features.length === 0) throw badRequest('所选范围内没有要素可导出', undefined, 'NOTHING_TO_EXPORT');
-    if (features.length > MAX_EXPORT_FEATURES) throw badRequest(`一次最多导出 ${MAX_EXPORT_FEATURES} 个要素，请缩小范围`, undefined, 'TOO_MANY');
+    if (features.length === 0) throw badRequest('所选范围内没有要素可导出', undefined, BlueprintErrors.NOTHING_TO_EXPORT);
+    if (features.length > MAX_EXPORT_FEATURES) throw badRequest(`一次最多导出 ${MAX_EXPORT_FEATURES} 个要素，请缩小范围`, undefined, BlueprintErrors.TOO_MANY);
 
     let file: ExportFile;
     if (req.format === 'geojson') {
