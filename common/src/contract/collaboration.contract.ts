@@ -1,6 +1,6 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
-import { opinionSchema, submissionSchema, type VerdictKey } from '../projects.ts';
+import { opinionSchema, submissionSchema, type ProjectTaskSummary } from '../projects.ts';
 import type { SitingAnalysis } from '../siting.ts';
 import { idParams, routeTable } from './route.ts';
 
@@ -46,18 +46,13 @@ export interface Submission {
   sitingReport: { id: number; number: string };
 }
 
-export interface TaskListItem {
+/** GET /api/tasks: a task with the answer fields of the project's own task summary. */
+export interface TaskListItem extends Pick<ProjectTaskSummary, 'dueAt' | 'overdue' | 'verdict' | 'opinion' | 'conditions' | 'answeredAt'> {
   id: number;
   project: { id: number; code: string; name: string; county: string };
   round: number;
   roundStatus: string;
   department: { code: string; name: string } | string;
-  dueAt: string;
-  overdue: boolean;
-  verdict: VerdictKey | null;
-  opinion: string | null;
-  conditions: string | null;
-  answeredAt: string | null;
 }
 
 export interface TaskDetail extends TaskListItem {

@@ -1,7 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
 import type { MissingAttribute } from '../project-classification.ts';
-import { projectCreateSchema, projectSiteSchema, type ProjectRound, type ProjectSiteVersion } from '../projects.ts';
+import { projectCreateSchema, projectSiteSchema, type ProjectNeeds, type ProjectRound, type ProjectSiteVersion } from '../projects.ts';
 import type { SitingAnalysis } from '../siting.ts';
 import { idParams, routeTable, XLSX } from './route.ts';
 
@@ -29,17 +29,8 @@ export const projectFeaturesQuery = z.object({ stage: z.string().optional(), cou
 /** POST /api/projects/{id}/transitions */
 export const transitionBody = z.object({ to: z.string({ error: '请指定目标阶段（to）' }).min(1, '请指定目标阶段（to）'), note: z.string().max(1000, '说明不超过 1000 字').default('') });
 
-export interface ProjectNeedsInput {
-  landMu?: number;
-  energyTce?: number;
-  coalT?: number;
-  codT?: number;
-  nh3nT?: number;
-  so2T?: number;
-  noxT?: number;
-  vocsT?: number;
-  fundsWan?: number;
-}
+/** The needs as the request sends them (the schema's own type). */
+export type ProjectNeedsInput = ProjectNeeds;
 
 export type SiteSource = 'drawn' | 'imported' | 'picked';
 
