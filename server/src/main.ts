@@ -1,5 +1,5 @@
-import { HttpErrors } from '../../common/src/contract/http.errors.ts';
 import { createServer, type RequestListener, type Server } from 'node:http';
+import { HttpErrors } from '../../common/src/contract/http.errors.ts';
 import { createApp } from './app.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { buildClient, clientBuildIsStale, CLIENT_DIST } from './client-build.ts';

@@ -1,6 +1,6 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { FactorsErrors } from '../../../common/src/contract/factors.errors.ts';
 import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
-import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError } from './app-error.ts';
 
 /** Database errors that are the user's doing, mapped to Chinese messages; everything else is a 500. */

@@ -1,5 +1,5 @@
-import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import type { Request, RequestHandler, Response } from 'express';
+import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import type { Config } from '../config/config.ts';
 import type { AuthService, RequestMeta } from '../modules/auth/auth.service.ts';
 import type { Actor } from '../policy/actor.ts';

@@ -1,6 +1,6 @@
-import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import type { Request, RequestHandler } from 'express';
 import multer from 'multer';
+import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import { AppError, badRequest } from './app-error.ts';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

@@ -1,5 +1,5 @@
-import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import type { z } from 'zod';
+import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import { badRequest } from './app-error.ts';
 
 /** Parses a request part with a zod schema; the first issue becomes the Chinese 400 message. */

@@ -1,6 +1,6 @@
-import { AuthErrors } from '../../../../common/src/contract/auth.errors.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
+import { AuthErrors } from '../../../../common/src/contract/auth.errors.ts';
 import type { Config } from '../../config/config.ts';
 import { AppError, tooManyRequests, unauthorized } from '../../http/app-error.ts';
 import type { Actor } from '../../policy/actor.ts';

@@ -1,6 +1,6 @@
-import { BlueprintErrors } from '../../../../common/src/contract/blueprint.errors.ts';
 import { Router } from 'express';
 import type { Knex } from 'knex';
+import { BlueprintErrors } from '../../../../common/src/contract/blueprint.errors.ts';
 import { badRequest } from '../../http/app-error.ts';
 import { actorOf, requireLogin } from '../../http/session.middleware.ts';
 import type { LayersService } from './layers.service.ts';

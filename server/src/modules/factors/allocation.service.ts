@@ -1,6 +1,6 @@
-import { FactorsErrors } from '../../../../common/src/contract/factors.errors.ts';
 import type { Knex } from 'knex';
 import type { z } from 'zod';
+import { FactorsErrors } from '../../../../common/src/contract/factors.errors.ts';
 import type { PlanItem, recallSchema } from '../../../../common/src/contract/factors.contract.ts';
 import { FACTORS, roundAmount, type FactorKey } from '../../../../common/src/factors.ts';
 import { permittedTransition, transitionByAction, type Stage } from '../../../../common/src/project-lifecycle.ts';

@@ -1,4 +1,3 @@
-import { FactorsErrors } from '../../../../common/src/contract/factors.errors.ts';
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import {
@@ -12,6 +11,7 @@ import {
   type FactorMovement,
   type MovementRequest,
 } from '../../../../common/src/factors.ts';
+import { FactorsErrors } from '../../../../common/src/contract/factors.errors.ts';
 import { AppError, badRequest, conflict, notFoundOrNoAccess } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';

@@ -1,5 +1,5 @@
-import { BlueprintErrors } from '../../../../../common/src/contract/blueprint.errors.ts';
 import type { Knex } from 'knex';
+import { BlueprintErrors } from '../../../../../common/src/contract/blueprint.errors.ts';
 import { badRequest } from '../../../http/app-error.ts';
 import type { Actor } from '../../../policy/actor.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
