@@ -76,12 +76,13 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/layers', layerImportRoutes(imports), layerExportRoutes(exports), layersRoutes(layers));
   api.use('/geo', geoRoutes(imports));
   const siting = new SitingService(db.knex);
-  api.use('/siting/reports', sitingReportRoutes(new SitingReportService(db.knex, siting, layers)));
+  const sitingReports = new SitingReportService(db.knex, siting, layers);
+  api.use('/siting/reports', sitingReportRoutes(sitingReports));
   api.use('/siting', sitingRoutes(siting, new SitingRulesService(db.knex), new SitingRecommendService(db.knex, siting)));
   const factors = new FactorsService(db.knex);
   const projects = new ProjectsService(db.knex, siting);
   const notifications = new NotificationsService(db.knex);
-  const consultation = new ConsultationService(db.knex, siting, projects, notifications, config.consultation.reviewWorkingDays);
+  const consultation = new ConsultationService(db.knex, siting, sitingReports, layers, projects, notifications, config.consultation.reviewWorkingDays);
   const meetings = new MeetingsService(db.knex, projects, notifications);
   const allocation = new AllocationService(db.knex, factors, projects, notifications);
   api.use('/projects', projectAllocationRoutes(allocation), projectCollaborationRoutes(consultation, meetings), projectsRoutes(db.knex, projects));

@@ -104,6 +104,10 @@ export async function latestSite(db: Db, projectId: number): Promise<SiteRow | u
     .first('id', 'version', 'area_m2', 'area_epsg', 'source', 'note', 'created_at', db.raw('ST_AsGeoJSON(geom, 7)::json as geometry'));
 }
 
+export async function findSite(db: Db, id: number): Promise<{ version: number; area_m2: string; geometry: GeoJSON.MultiPolygon }> {
+  return db('project_sites').where({ id }).first('version', 'area_m2', db.raw('ST_AsGeoJSON(geom, 7)::json as geometry'));
+}
+
 export async function recordStage(trx: Knex.Transaction, h: { projectId: number; from: string | null; to: string; action: string; note?: string; actorId: number | null }) {
   await trx('project_stage_history').insert({ project_id: h.projectId, from_stage: h.from, to_stage: h.to, action: h.action, note: h.note ?? '', actor_id: h.actorId });
 }

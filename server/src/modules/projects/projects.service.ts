@@ -315,6 +315,21 @@ export class ProjectsService {
     await repo.recordStage(trx, h);
   }
 
+  /** A stage history row alone (the stage itself unchanged, e.g. a resubmission or an escalation), in the caller's transaction. */
+  async recordStageHistory(trx: Knex.Transaction, h: { projectId: number; from: string | null; to: string; action: string; note?: string; actorId: number | null }) {
+    await repo.recordStage(trx, h);
+  }
+
+  /** The project's latest site version (what a consultation round freezes). */
+  async latestSite(projectId: number, db: Knex | Knex.Transaction = this.db): Promise<repo.SiteRow | undefined> {
+    return repo.latestSite(db, projectId);
+  }
+
+  /** One site version by id: its number, area and geometry (a review task shows the frozen one). */
+  async siteById(siteId: number) {
+    return repo.findSite(this.db, siteId);
+  }
+
   /** Unit and needs of listed projects, for the Excel export (the list rows carry neither). */
   async exportDetails(ids: number[]): Promise<Map<number, Record<string, unknown>>> {
     if (ids.length === 0) return new Map();
