@@ -22,6 +22,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { mapConfigRoutes } from './modules/map-config/map-config.routes.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
 import { meetingsRoutes, problemsRoutes, projectCollaborationRoutes, tasksRoutes } from './modules/collaboration/collaboration.routes.ts';
 import { ConsultationService } from './modules/collaboration/consultation.service.ts';
 import { MeetingsService } from './modules/collaboration/meetings.service.ts';
@@ -91,7 +92,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   api.use('/problems', problemsRoutes(meetings));
   api.use('/meetings', meetingsRoutes(meetings));
   api.use('/notifications', notificationsRoutes(notifications));
-  api.use('/audit', auditRoutes(db.knex));
+  api.use('/audit', auditRoutes(new AuditService(db.knex)));
   api.use('/factors', factorsRoutes(factors, new FactorRulesService(db.knex)));
   api.use(notFoundApi);
 
