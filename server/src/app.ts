@@ -86,7 +86,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   const consultation = new ConsultationService(db.knex, siting, sitingReports, layers, projects, notifications, config.consultation.reviewWorkingDays);
   const meetings = new MeetingsService(db.knex, projects, notifications);
   const allocation = new AllocationService(db.knex, factors, projects, notifications);
-  api.use('/projects', projectAllocationRoutes(allocation), projectCollaborationRoutes(consultation, meetings), projectsRoutes(db.knex, projects));
+  api.use('/projects', projectAllocationRoutes(allocation), projectCollaborationRoutes(consultation, meetings), projectsRoutes(projects));
   api.use('/allocation-plans', allocationPlanRoutes(allocation));
   api.use('/tasks', tasksRoutes(consultation));
   api.use('/problems', problemsRoutes(meetings));

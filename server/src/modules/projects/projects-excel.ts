@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import type { Knex } from 'knex';
 import { projectCreateSchema, type ProjectCreate } from '../../../../common/src/projects.ts';
 import { AppError, badRequest } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
@@ -113,7 +112,7 @@ export interface RowError {
  * Reads and checks every row; throws 400 with `details: RowError[]` when any row is bad. The returned
  * projects are ready to insert (prepared: county, right to create, site analysed).
  */
-export async function readImport(db: Knex, projects: ProjectsService, actor: Actor, bytes: Uint8Array): Promise<PreparedProject[]> {
+export async function readImport(projects: ProjectsService, actor: Actor, bytes: Uint8Array): Promise<PreparedProject[]> {
   assertCan(actor, 'projects.write', '导入项目');
   const wb = new ExcelJS.Workbook();
   try {
@@ -143,7 +142,7 @@ export async function readImport(db: Knex, projects: ProjectsService, actor: Act
   for (const { row, get } of rows) {
     try {
       const siteText = get(COLUMNS.site);
-      const geometry = await siteGeometry(db, siteText);
+      const geometry = await siteGeometry(projects, siteText);
       const needs = Object.fromEntries(NEEDS.map(([key, h]) => [key, number(get(h))]).filter(([, v]) => v !== undefined));
       const raw = {
         name: get(COLUMNS.name),
@@ -190,14 +189,14 @@ export async function readImport(db: Knex, projects: ProjectsService, actor: Act
 }
 
 /** A site cell: a stock-land parcel code, or WKT in lon/lat. */
-async function siteGeometry(db: Knex, cell: string): Promise<unknown> {
+async function siteGeometry(projects: ProjectsService, cell: string): Promise<unknown> {
   if (!cell) throw badRequest('选址为空：请填写存量地块编号或 WKT 多边形');
   if (/^(MULTI)?POLYGON\s*\(/i.test(cell)) {
-    const r = await db.raw(`select ST_AsGeoJSON(g)::json as geometry from (select ST_GeomFromText(:wkt::text, 4326) as g) s where GeometryType(g) in ('POLYGON', 'MULTIPOLYGON')`, { wkt: cell }).catch(() => undefined);
-    if (!r?.rows[0]) throw badRequest('选址 WKT 无法解析（须为经纬度 POLYGON 或 MULTIPOLYGON）');
-    return r.rows[0].geometry;
+    const geometry = await projects.wktSite(cell);
+    if (!geometry) throw badRequest('选址 WKT 无法解析（须为经纬度 POLYGON 或 MULTIPOLYGON）');
+    return geometry;
   }
-  const parcel = await db('layer_features as f').join('layers as l', 'l.id', 'f.layer_id').where('l.key', 'stock-land').whereRaw(`f.properties ->> 'code' = ?`, [cell]).first(db.raw('ST_AsGeoJSON(f.geom)::json as geometry'));
-  if (!parcel) throw badRequest(`存量地块编号 ${cell} 不存在`);
-  return parcel.geometry;
+  const geometry = await projects.stockLandSite(cell);
+  if (!geometry) throw badRequest(`存量地块编号 ${cell} 不存在`);
+  return geometry;
 }

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
 import { z } from 'zod';
 import { projectCreateSchema, projectSiteSchema } from '../../../../common/src/projects.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
@@ -26,7 +25,7 @@ const listQuery = z.object({
 const transitionBody = z.object({ to: z.string({ error: '请指定目标阶段（to）' }).min(1, '请指定目标阶段（to）'), note: z.string().max(1000, '说明不超过 1000 字').default('') });
 
 /** Projects (issue 5): create from a site, read, list, Excel, new site versions, lifecycle moves. */
-export function projectsRoutes(db: Knex, projects: ProjectsService) {
+export function projectsRoutes(projects: ProjectsService) {
   const r = Router();
   r.use(requireLogin);
 
@@ -52,7 +51,7 @@ export function projectsRoutes(db: Knex, projects: ProjectsService) {
   r.post('/import', uploadOne, async (req, res) => {
     const actor = actorOf(req);
     const { bytes } = uploadedFile(req);
-    res.status(201).json(await projects.importRows(actor, await readImport(db, projects, actor, bytes), requestMeta(req).ip));
+    res.status(201).json(await projects.importRows(actor, await readImport(projects, actor, bytes), requestMeta(req).ip));
   });
   // Before '/:id': the projects as GeoJSON features (latest site version each) for the map.
   r.get('/features', async (req, res) => {
