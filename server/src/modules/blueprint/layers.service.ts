@@ -5,6 +5,9 @@ import { canSeeLayer } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import * as repo from './layers.repository.ts';
 
+/** The registry row, for other modules that keep layer names and versions (they read it through this service). */
+export type { LayerRow } from './layers.repository.ts';
+
 export const MAX_BBOX_FEATURES = 5000;
 
 export function toLayerInfo(row: repo.LayerRow): LayerInfo {
