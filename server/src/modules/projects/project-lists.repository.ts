@@ -8,18 +8,8 @@ export interface Visibility {
   departmentId: number | null;
 }
 
-export interface ListFilter {
-  stage?: string;
-  county?: string;
-  type?: string;
-  library?: string;
-  industry?: string;
-  minInvestment?: number;
-  maxInvestment?: number;
-  q?: string;
-  limit: number;
-  offset: number;
-}
+/** The lists page's filters (as the route parses them), and the page. */
+export type ListFilter = { stage?: string; county?: string; type?: string; library?: string; industry?: string; minInvestment?: number; maxInvestment?: number; q?: string; limit: number; offset: number };
 
 /** The projects a reader may see. */
 function visible(db: Knex, v: Visibility) {
