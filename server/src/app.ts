@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { errorHandler, notFoundApi } from './http/error-handler.ts';
+import { refuseHostilePathAndQuery } from './http/input-guard.ts';
 import { sameOriginForMutations, sessionMiddleware } from './http/session.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
@@ -65,6 +66,7 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   const api = express.Router();
   api.use(express.json({ limit: '20mb' }));
   api.use(sameOriginForMutations);
+  api.use(refuseHostilePathAndQuery);
   api.use(session);
   api.use('/health', healthRoutes(db, config.demoSeed));
   api.get('/openapi.json', (_req, res) => {

@@ -42,11 +42,18 @@ export function setSessionCookie(res: Response, token: string, expiresAt: Date, 
 
 /**
  * Cross-site request guard for cookie sessions: a state-changing request carrying an Origin header must
- * come from this host (SameSite=Lax already stops most; this covers same-site subdomains and old browsers).
+ * come from this scheme and host (SameSite=Lax already stops most; this covers same-site subdomains and
+ * old browsers). An Origin that is not a URL (`null` from a sandboxed frame or a file) is refused too.
  */
 export const sameOriginForMutations: RequestHandler = (req, _res, next) => {
   if (['GET', 'HEAD', 'OPTIONS'].includes(req.method)) return next();
   const origin = req.get('origin');
-  if (origin && new URL(origin).host !== req.get('host')) throw unauthorized('跨站请求被拒绝', 'CROSS_SITE');
+  if (origin !== undefined && !isSameOrigin(origin, req)) throw unauthorized('跨站请求被拒绝：请从本系统的页面提交', 'CROSS_SITE');
   next();
 };
+
+function isSameOrigin(origin: string, req: Request): boolean {
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  return url.host === req.get('host') && url.protocol === `${req.protocol}:`;
+}

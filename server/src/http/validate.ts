@@ -1,8 +1,13 @@
 import type { z } from 'zod';
+import { useChineseZodMessages } from '../../../common/src/zod-messages.ts';
 import { badRequest } from './app-error.ts';
+import { refuseHostileJson } from './input-guard.ts';
+
+useChineseZodMessages();
 
 /** Parses a request part with a zod schema; the first issue becomes the Chinese 400 message. */
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  refuseHostileJson(value);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -18,5 +23,6 @@ export function objectBody(body: unknown, { expects = '', code = 'NOT_OBJECT' }:
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest(`请求内容须为 JSON 对象（Content-Type: application/json）${expects ? `，${expects}` : ''}`, undefined, code);
   }
+  refuseHostileJson(body);
   return body as Record<string, unknown>;
 }
