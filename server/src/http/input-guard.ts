@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import { badRequest } from './app-error.ts';
 
 /** Deeper than any body the API takes (a GeoJSON MultiPolygon inside a FeatureCollection is about 8). */
@@ -66,3 +66,25 @@ export const refuseHostilePathAndQuery: RequestHandler = (req, _res, next) => {
   refuseHostileJson(req.query, '查询参数');
   next();
 };
+
+/** The body of a request whose JSON did not parse: a 400 only where the body is read, after authorisation. */
+export const INVALID_JSON: Readonly<Record<string, never>> = Object.freeze({});
+
+export const isInvalidJson = (body: unknown) => body === INVALID_JSON;
+
+/**
+ * express.json, except that malformed JSON does not stop the request here: the route authorises first
+ * (a role that may not write gets its 403 whatever it sent), and reading the body (parseOr400,
+ * objectBody) then answers 400 BAD_JSON.
+ */
+export function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit });
+  return (req, res, next) =>
+    parse(req, res, (err?: unknown) => {
+      if ((err as { type?: string } | undefined)?.type === 'entity.parse.failed') {
+        req.body = INVALID_JSON;
+        return next();
+      }
+      next(err);
+    });
+}

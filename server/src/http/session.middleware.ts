@@ -2,7 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config/config.ts';
 import type { AuthService, RequestMeta } from '../modules/auth/auth.service.ts';
 import type { Actor } from '../policy/actor.ts';
-import { unauthorized } from './app-error.ts';
+import { AppError, unauthorized } from './app-error.ts';
 
 export const SESSION_COOKIE = 'ob_session';
 
@@ -23,6 +23,17 @@ export function sessionMiddleware(auth: AuthService): RequestHandler {
     next();
   };
 }
+
+/** Where a user whose password must be changed may still go (paths inside /api). */
+const OPEN_WHILE_PASSWORD_CHANGE = new Set(['/auth/me', '/auth/password', '/auth/logout', '/auth/logout-all', '/auth/login', '/health', '/config', '/openapi.json']);
+
+/** A one-time or expired password: every other request is a 403 until the password is changed. */
+export const passwordChangeGate: RequestHandler = (req, _res, next) => {
+  if (req.actor?.mustChangePassword && !OPEN_WHILE_PASSWORD_CHANGE.has(req.path)) {
+    throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改密码（初始密码、重置后的密码或已过期的密码须修改后才能使用系统）');
+  }
+  next();
+};
 
 export const requireLogin: RequestHandler = (req, _res, next) => {
   if (!req.actor) throw unauthorized('登录已失效，请重新登录');

@@ -11,6 +11,8 @@ export interface UserRow {
   locked_until: Date | null;
   region_id: number | null;
   department_id: number | null;
+  must_change_password: boolean;
+  password_changed_at: Date;
 }
 
 export interface RoleRow {

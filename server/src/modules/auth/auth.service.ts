@@ -82,7 +82,14 @@ export class AuthService {
       region: row.region_code ? { code: row.region_code, name: row.region_name! } : undefined,
       department: row.department_code ? { code: row.department_code, name: row.department_name! } : undefined,
     };
-    return actorOf(row, row.roles, home, idHash);
+    return { ...actorOf(row, row.roles, home, idHash), mustChangePassword: this.mustChange(row) };
+  }
+
+  /** A one-time password, or one older than the configured maximum age (0: passwords do not expire). */
+  private mustChange(user: repo.UserRow): boolean {
+    if (user.must_change_password) return true;
+    const maxDays = this.session.passwordMaxDays;
+    return maxDays > 0 && Date.now() - new Date(user.password_changed_at).getTime() > maxDays * 86_400_000;
   }
 
   async logout(actor: Actor, meta: RequestMeta) {
@@ -102,7 +109,7 @@ export class AuthService {
 
   private async buildActor(user: repo.UserRow, sessionHash: string): Promise<Actor> {
     const roles = await repo.rolesOfUser(this.db, user.id);
-    return actorOf(user, roles, await repo.homeOfUser(this.db, user), sessionHash);
+    return { ...actorOf(user, roles, await repo.homeOfUser(this.db, user), sessionHash), mustChangePassword: this.mustChange(user) };
   }
 }
 
