@@ -3,7 +3,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { errorHandler, notFoundApi } from './http/error-handler.ts';
-import { sameOriginForMutations, sessionMiddleware } from './http/session.middleware.ts';
+import { jsonBody, refuseHostilePathAndQuery } from './http/input-guard.ts';
+import { passwordChangeGate, sameOriginForMutations, sessionMiddleware } from './http/session.middleware.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { layersRoutes } from './modules/blueprint/layers.routes.ts';
@@ -30,6 +31,8 @@ import { notificationsRoutes } from './modules/collaboration/notifications.route
 import { NotificationsService } from './modules/collaboration/notifications.service.ts';
 import { projectsRoutes } from './modules/projects/projects.routes.ts';
 import { ProjectsService } from './modules/projects/projects.service.ts';
+import { ownPasswordRoute, usersRoutes } from './modules/users/users.routes.ts';
+import { UsersService } from './modules/users/users.service.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { sitingReportRoutes } from './modules/siting/report/siting-report.routes.ts';
 import { SitingReportService } from './modules/siting/report/siting-report.service.ts';
@@ -64,14 +67,18 @@ export function createApp({ config, db, client, log = console.error }: AppDepend
   const session = [cookieParser(), sessionMiddleware(auth)];
 
   const api = express.Router();
-  api.use(express.json({ limit: '20mb' }));
+  api.use(jsonBody('20mb'));
   api.use(sameOriginForMutations);
+  api.use(refuseHostilePathAndQuery);
   api.use(session);
+  api.use(passwordChangeGate);
   api.use('/health', healthRoutes(db, config.demoSeed));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApiDocument());
   });
-  api.use('/auth', authRoutes(auth, config.session));
+  const users = new UsersService(db.knex);
+  api.use('/auth', authRoutes(auth, config.session), ownPasswordRoute(users));
+  api.use('/users', usersRoutes(users));
   api.use('/regions', regionsRoutes(db.knex));
   api.use('/config', mapConfigRoutes(config.basemaps));
   api.use('/layers', layerImportRoutes(imports), layerExportRoutes(exports), layersRoutes(layers));
