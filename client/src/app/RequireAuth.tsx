@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/use-session';
+import { PasswordChangeRequired } from '../auth/PasswordChangeRequired';
 import { FullPageSpin } from './FullPageSpin';
 
 export interface LoginRedirectState {
@@ -16,5 +17,6 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const state: LoginRedirectState = { from: location.pathname + location.search + window.location.hash };
     return <Navigate to="/login" replace state={state} />;
   }
+  if (session.data.mustChangePassword) return <PasswordChangeRequired user={session.data} />;
   return children;
 }

@@ -1,4 +1,4 @@
-import { AuditOutlined, DatabaseOutlined, FileSearchOutlined, FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, DatabaseOutlined, UserSwitchOutlined, FileSearchOutlined, FileTextOutlined, FundOutlined, GlobalOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
 import { lazy, type ComponentType, type ReactNode } from 'react';
 
 export interface AppModule {
@@ -22,6 +22,7 @@ const MeetingsPage = lazy(() => import('../modules/collaboration/meetings/Meetin
 const AuditPage = lazy(() => import('../modules/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 const SitingRulesPage = lazy(() => import('../modules/siting/rules/SitingRulesPage').then((m) => ({ default: m.SitingRulesPage })));
 
+const UsersPage = lazy(() => import('../modules/admin/UsersPage').then((m) => ({ default: m.UsersPage })));
 const ProjectsPage = lazy(() => import('../modules/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })));
 const TasksPage = lazy(() => import('../modules/collaboration/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
 
@@ -36,6 +37,7 @@ export const appModules: AppModule[] = [
   { key: 'factors', path: '/factors', label: '要素保障', icon: <FundOutlined />, Page: FactorsPage, permission: 'factors.read' },
   { key: 'meetings', path: '/meetings', label: '联席会议', icon: <TeamOutlined />, Page: MeetingsPage, permission: 'meetings.manage' },
   { key: 'audit', path: '/audit', label: '审计日志', icon: <FileSearchOutlined />, Page: AuditPage, permission: 'audit.read' },
+  { key: 'users', path: '/admin/users', label: '用户管理', icon: <UserSwitchOutlined />, Page: UsersPage, permission: 'users.manage' },
   { key: 'siting-rules', path: '/admin/siting-rules', label: '选址规则', icon: <SafetyCertificateOutlined />, Page: SitingRulesPage, permission: 'rules.manage' },
 ];
 

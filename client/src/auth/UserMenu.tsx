@@ -1,5 +1,7 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Tooltip } from 'antd';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { App, Button, Modal, Space, Tag, Tooltip } from 'antd';
+import { useState } from 'react';
+import { ChangePasswordForm } from './ChangePasswordForm';
 import { useNavigate } from 'react-router-dom';
 import { describeScope, roleNames } from './scope-label';
 import { useLogout, useSession } from './use-session';
@@ -8,6 +10,8 @@ export function UserMenu() {
   const { data: user } = useSession();
   const logout = useLogout();
   const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [changing, setChanging] = useState(false);
   if (!user) return null;
   const scope = describeScope(user.scope);
   return (
@@ -27,6 +31,18 @@ export function UserMenu() {
             {scope}
           </span>
         </Tooltip>
+        <Button type="text" size="small" icon={<KeyOutlined />} data-testid="change-password" onClick={() => setChanging(true)}>
+          修改密码
+        </Button>
+        <Modal title="修改密码" open={changing} onCancel={() => setChanging(false)} footer={null} destroyOnHidden>
+          <ChangePasswordForm
+            username={user.username}
+            onDone={() => {
+              setChanging(false);
+              message.success('密码已修改，其他设备上的登录已退出');
+            }}
+          />
+        </Modal>
         <Button
           type="text"
           size="small"

@@ -22,6 +22,15 @@ export const HttpErrors = {
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL',
   RETRY: 'RETRY',
+  /** Hostile or broken input (issue 11): a NUL character, nesting too deep, a path that does not decode. */
+  NUL_CHARACTER: 'NUL_CHARACTER',
+  TOO_DEEP: 'TOO_DEEP',
+  BAD_PATH: 'BAD_PATH',
+  INVALID_DATE: 'INVALID_DATE',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+  UNSUPPORTED_ENCODING: 'UNSUPPORTED_ENCODING',
+  /** The database connection was lost; the pool reconnects, the client retries. */
+  DB_UNAVAILABLE: 'DB_UNAVAILABLE',
   /** Every request before the database is ready (main.ts). */
   STARTING: 'STARTING',
 } as const;

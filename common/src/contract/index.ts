@@ -8,6 +8,7 @@ import { mapConfigRoutes } from './map-config.contract.ts';
 import { projectsRoutes } from './projects.contract.ts';
 import { regionsRoutes } from './regions.contract.ts';
 import { sitingRoutes } from './siting.contract.ts';
+import { usersRoutes } from './users.contract.ts';
 
 export type { RouteContract } from './route.ts';
 
@@ -23,4 +24,5 @@ export const apiRoutes = [
   ...collaborationRoutes,
   ...factorsRoutes,
   ...auditRoutes,
+  ...usersRoutes,
 ];

@@ -22,6 +22,8 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(8, 'DEMO_PASSWORD 至少 8 位').default('Demo#2026'),
   SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
   SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
+  // Days before a password must be changed (等保: periodic change); 0 turns expiry off.
+  PASSWORD_MAX_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   // 办法第十条: departments answer within the set time; working days, holidays and 调休 counted.
   REVIEW_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   COOKIE_SECURE: bool.default(false),
@@ -39,7 +41,7 @@ export type Config = {
   dataDir: string;
   demoSeed: boolean;
   demoPassword: string;
-  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean };
+  session: { idleMinutes: number; maxHours: number; cookieSecure: boolean; passwordMaxDays: number };
   consultation: { reviewWorkingDays: number };
   basemaps: { tiandituKey?: string; xyzUrl?: string; xyzName: string; xyzAttribution?: string };
   logRequests: boolean;
@@ -61,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: resolve(e.DATA_DIR),
     demoSeed: e.DEMO_SEED,
     demoPassword: e.DEMO_PASSWORD,
-    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS, cookieSecure: e.COOKIE_SECURE },
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS, cookieSecure: e.COOKIE_SECURE, passwordMaxDays: e.PASSWORD_MAX_DAYS },
     consultation: { reviewWorkingDays: e.REVIEW_WORKING_DAYS },
     basemaps: {
       tiandituKey: e.TIANDITU_KEY || undefined,

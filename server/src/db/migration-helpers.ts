@@ -12,11 +12,18 @@ export function geometry(type: 'Geometry' | 'MultiPolygon' | 'Point' | 'MultiLin
 
 /**
  * Append-only tables: a trigger refuses UPDATE and DELETE, so history cannot be rewritten even by code
- * that forgets the rule. Corrections are new rows.
+ * that forgets the rule, and a statement trigger refuses TRUNCATE (row triggers do not fire on it, also
+ * not when another table's TRUNCATE … CASCADE reaches this one). Corrections are new rows.
  */
 export async function makeAppendOnly(knex: Knex, table: string) {
   await knex.raw(`create trigger ?? before update or delete on ?? for each row execute function refuse_change()`, [
     `${table}_append_only`,
     table,
   ]);
+  await refuseTruncate(knex, table);
+}
+
+/** The TRUNCATE half of makeAppendOnly (idempotent: `or replace`). */
+export function refuseTruncate(knex: Knex, table: string) {
+  return knex.raw(`create or replace trigger ?? before truncate on ?? for each statement execute function refuse_change()`, [`${table}_no_truncate`, table]);
 }

@@ -1,9 +1,17 @@
 import type { z } from 'zod';
 import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
-import { badRequest } from './app-error.ts';
+import { useChineseZodMessages } from '../../../common/src/zod-messages.ts';
+import { badRequest, notFoundOrNoAccess } from './app-error.ts';
+import { isInvalidJson, refuseHostileJson } from './input-guard.ts';
+
+useChineseZodMessages();
 
 /** Parses a request part with a zod schema; the first issue becomes the Chinese 400 message. */
+const badJson = () => badRequest('请求内容不是有效的 JSON', undefined, HttpErrors.BAD_JSON);
+
 export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  if (isInvalidJson(value)) throw badJson();
+  refuseHostileJson(value);
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -16,8 +24,24 @@ export function parseOr400<S extends z.ZodType>(schema: S, value: unknown): z.in
  * schema runs. `expects` names what the object holds (shown after the content type), `code` the error code.
  */
 export function objectBody(body: unknown, { expects = '', code = HttpErrors.NOT_OBJECT }: { expects?: string; code?: string } = {}): Record<string, unknown> {
+  if (isInvalidJson(body)) throw badJson();
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw badRequest(`请求内容须为 JSON 对象（Content-Type: application/json）${expects ? `，${expects}` : ''}`, undefined, code);
   }
+  refuseHostileJson(body);
   return body as Record<string, unknown>;
+}
+
+/** A database id: int4 and positive, written as plain decimal digits (no `0x10`, `1e3`, `+5`, ` 7`). */
+export const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
+export const INT4_MAX = 2_147_483_647;
+
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID_PATTERN.test(value) && Number(value) <= INT4_MAX;
+}
+
+/** A path id (`/api/users/{id}`): anything but a valid id names no record, so it is the 404 of a missing one. */
+export function pathId(value: unknown, what = '记录'): number {
+  if (!isId(value)) throw notFoundOrNoAccess(what);
+  return Number(value);
 }

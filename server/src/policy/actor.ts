@@ -15,6 +15,8 @@ export interface Actor {
   departmentCode: string | null;
   departmentName: string | null;
   sessionHash: string;
+  /** A one-time or expired password: until it is changed only /api/auth/me, /password and logout answer. */
+  mustChangePassword?: boolean;
 }
 
 export function toAuthUser(a: Actor): AuthUser {
@@ -25,5 +27,6 @@ export function toAuthUser(a: Actor): AuthUser {
     roles: a.roles,
     scope: { level: a.scope, regionCode: a.regionCode, regionName: a.regionName, departmentCode: a.departmentCode, departmentName: a.departmentName },
     permissions: [...a.permissions].sort(),
+    mustChangePassword: a.mustChangePassword ?? false,
   };
 }

@@ -11,6 +11,8 @@ export interface UserRow {
   locked_until: Date | null;
   region_id: number | null;
   department_id: number | null;
+  must_change_password: boolean;
+  password_changed_at: Date;
 }
 
 export interface RoleRow {
@@ -37,20 +39,47 @@ export async function homeOfUser(db: Knex, user: UserRow) {
   return { region, department };
 }
 
-/** Counts a failure atomically; the fifth in a row locks the account and restarts the count. */
-export async function registerFailedLogin(db: Knex, userId: number, maxFailures: number, lockMinutes: number) {
+/**
+ * Claims one password guess before it is verified, in one conditional UPDATE: the row lock serialises
+ * parallel logins on any number of app processes, so at most `maxFailures` guesses are ever verified per
+ * lock window. An expired lock restarts the count. Undefined: the account is locked now.
+ */
+export async function claimLoginAttempt(db: Knex, userId: number): Promise<number | undefined> {
   const [row] = await db('users')
     .where({ id: userId })
+    .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<=', db.fn.now()))
     .update({
-      failed_logins: db.raw('case when failed_logins + 1 >= ? then 0 else failed_logins + 1 end', [maxFailures]),
-      locked_until: db.raw(`case when failed_logins + 1 >= ? then now() + make_interval(mins => ?) else locked_until end`, [maxFailures, lockMinutes]),
+      failed_logins: db.raw('case when locked_until is not null then 1 else failed_logins + 1 end'),
+      locked_until: null,
     })
-    .returning(['failed_logins', 'locked_until']);
-  return row as { failed_logins: number; locked_until: Date | null };
+    .returning(['failed_logins']);
+  return row?.failed_logins;
 }
 
-export const clearFailedLogins = (db: Knex, userId: number) =>
-  db('users').where({ id: userId }).update({ failed_logins: 0, locked_until: null });
+/** Locks the account for `lockMinutes` unless a lock is already running; returns the lock's end. */
+export async function lockAccount(db: Knex, userId: number, lockMinutes: number): Promise<Date> {
+  await db('users')
+    .where({ id: userId })
+    .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<=', db.fn.now()))
+    .update({ locked_until: db.raw('now() + make_interval(mins => ?)', [lockMinutes]) });
+  return lockedUntil(db, userId) as Promise<Date>;
+}
+
+export const lockedUntil = async (db: Knex, userId: number): Promise<Date | null> =>
+  ((await db('users').where({ id: userId }).first('locked_until')) as { locked_until: Date | null }).locked_until;
+
+/** A verified password clears the count, unless a lock was set meanwhile (then the login is refused). */
+export async function clearFailedLoginsUnlessLocked(db: Knex, userId: number): Promise<boolean> {
+  const rows = await db('users')
+    .where({ id: userId })
+    .andWhere((q) => q.whereNull('locked_until').orWhere('locked_until', '<=', db.fn.now()))
+    .update({ failed_logins: 0, locked_until: null })
+    .returning(['id']);
+  return rows.length === 1;
+}
+
+export const revokeSessionByHash = (db: Knex, idHash: string) =>
+  db('sessions').where({ id_hash: idHash }).whereNull('revoked_at').update({ revoked_at: db.fn.now() });
 
 export const insertSession = (db: Knex, row: { id_hash: string; user_id: number; expires_at: Date; ip: string | null; user_agent: string | null }) =>
   db('sessions').insert(row);

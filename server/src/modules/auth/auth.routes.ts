@@ -11,7 +11,8 @@ export function authRoutes(auth: AuthService, session: Config['session']) {
 
   r.post('/login', async (req, res) => {
     const body = parseOr400(loginRequestSchema, req.body ?? {});
-    const { token, actor, expiresAt } = await auth.login(body.username, body.password, requestMeta(req));
+    const previous = req.cookies?.[SESSION_COOKIE];
+    const { token, actor, expiresAt } = await auth.login(body.username, body.password, requestMeta(req), typeof previous === 'string' ? previous : undefined);
     setSessionCookie(res, token, expiresAt, session);
     res.json({ user: toAuthUser(actor) });
   });

@@ -14,6 +14,13 @@ export const LOCK_MINUTES = 10;
 const TOUCH_INTERVAL_MS = 60_000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+/** One answer for an unknown user and a wrong password: the login does not reveal which accounts exist. */
+const BAD_CREDENTIALS_MESSAGE = '用户名或密码错误';
+
+function lockedError(until: Date) {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定，请 ${minutes} 分钟后再试`, AuthErrors.ACCOUNT_LOCKED);
+}
 
 export interface RequestMeta {
   ip: string | null;
@@ -26,23 +33,29 @@ export class AuthService {
     private readonly session: Config['session'],
   ) {}
 
-  /** Returns the cookie token of a new session; a new id on every login (no fixation). */
-  async login(username: string, password: string, meta: RequestMeta): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
+  /**
+   * Returns the cookie token of a new session; a new id on every login (no fixation), and the session
+   * of the token the browser sent before (if any) ends. Unknown users and wrong passwords get the same
+   * answer; each guess is claimed in the database before the (slow) hash check, so parallel guessing
+   * verifies at most MAX_FAILED_LOGINS passwords per lock window.
+   */
+  async login(username: string, password: string, meta: RequestMeta, previousToken?: string): Promise<{ token: string; actor: Actor; expiresAt: Date }> {
     const user = await repo.findUserByUsername(this.db, username);
     if (!user) {
       await verifyDummy(password);
       await recordAudit(this.db, { actorUsername: username.slice(0, 32), action: 'auth.login_failed', detail: { reason: 'unknown_user' }, ip: meta.ip });
-      throw unauthorized('用户名或密码错误', AuthErrors.BAD_CREDENTIALS);
+      throw unauthorized(BAD_CREDENTIALS_MESSAGE, AuthErrors.BAD_CREDENTIALS);
     }
-    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-      const minutes = Math.ceil((user.locked_until.getTime() - Date.now()) / 60_000);
-      throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定，请 ${minutes} 分钟后再试`, AuthErrors.ACCOUNT_LOCKED);
-    }
+    const attempt = await repo.claimLoginAttempt(this.db, user.id);
+    if (attempt === undefined) throw lockedError((await repo.lockedUntil(this.db, user.id)) ?? new Date());
+    if (attempt > MAX_FAILED_LOGINS) throw lockedError(await repo.lockAccount(this.db, user.id, LOCK_MINUTES));
     if (!(await verifyPassword(user.password_hash, password))) {
-      const after = await repo.registerFailedLogin(this.db, user.id, MAX_FAILED_LOGINS, LOCK_MINUTES);
-      await recordAudit(this.db, { actorId: user.id, actorUsername: user.username, action: 'auth.login_failed', detail: { reason: 'bad_password' }, ip: meta.ip });
-      if (after.failed_logins === 0) throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定 ${LOCK_MINUTES} 分钟`, AuthErrors.ACCOUNT_LOCKED);
-      throw unauthorized(`用户名或密码错误（再错 ${MAX_FAILED_LOGINS - after.failed_logins} 次将锁定 ${LOCK_MINUTES} 分钟）`, AuthErrors.BAD_CREDENTIALS);
+      await recordAudit(this.db, { actorId: user.id, actorUsername: user.username, action: 'auth.login_failed', detail: { reason: 'bad_password', attempt }, ip: meta.ip });
+      if (attempt === MAX_FAILED_LOGINS) {
+        await repo.lockAccount(this.db, user.id, LOCK_MINUTES);
+        throw tooManyRequests(`连续 ${MAX_FAILED_LOGINS} 次密码错误，账号已锁定 ${LOCK_MINUTES} 分钟`, AuthErrors.ACCOUNT_LOCKED);
+      }
+      throw unauthorized(BAD_CREDENTIALS_MESSAGE, AuthErrors.BAD_CREDENTIALS);
     }
     if (user.status !== 'active') throw new AppError(403, AuthErrors.ACCOUNT_DISABLED, '账号已停用，请联系安全管理员');
 
@@ -50,7 +63,9 @@ export class AuthService {
     const idHash = hashToken(token);
     const expiresAt = new Date(Date.now() + this.session.maxHours * 3_600_000);
     await this.db.transaction(async (trx) => {
-      await repo.clearFailedLogins(trx, user.id);
+      // A lock set by a parallel guess while this password was being checked wins.
+      if (!(await repo.clearFailedLoginsUnlessLocked(trx, user.id))) throw lockedError((await repo.lockedUntil(trx, user.id)) ?? new Date());
+      if (previousToken) await repo.revokeSessionByHash(trx, hashToken(previousToken));
       await repo.insertSession(trx, { id_hash: idHash, user_id: user.id, expires_at: expiresAt, ip: meta.ip, user_agent: meta.userAgent?.slice(0, 256) ?? null });
       await recordAudit(trx, { actorId: user.id, actorUsername: user.username, action: 'auth.login', ip: meta.ip });
     });
@@ -68,7 +83,14 @@ export class AuthService {
       region: row.region_code ? { code: row.region_code, name: row.region_name! } : undefined,
       department: row.department_code ? { code: row.department_code, name: row.department_name! } : undefined,
     };
-    return actorOf(row, row.roles, home, idHash);
+    return { ...actorOf(row, row.roles, home, idHash), mustChangePassword: this.mustChange(row) };
+  }
+
+  /** A one-time password, or one older than the configured maximum age (0: passwords do not expire). */
+  private mustChange(user: repo.UserRow): boolean {
+    if (user.must_change_password) return true;
+    const maxDays = this.session.passwordMaxDays;
+    return maxDays > 0 && Date.now() - new Date(user.password_changed_at).getTime() > maxDays * 86_400_000;
   }
 
   async logout(actor: Actor, meta: RequestMeta) {
@@ -88,7 +110,7 @@ export class AuthService {
 
   private async buildActor(user: repo.UserRow, sessionHash: string): Promise<Actor> {
     const roles = await repo.rolesOfUser(this.db, user.id);
-    return actorOf(user, roles, await repo.homeOfUser(this.db, user), sessionHash);
+    return { ...actorOf(user, roles, await repo.homeOfUser(this.db, user), sessionHash), mustChangePassword: this.mustChange(user) };
   }
 }
 

@@ -6,6 +6,8 @@ import type { Actor } from '../../policy/actor.ts';
 import * as repo from './layers.repository.ts';
 
 export { MAX_BBOX_FEATURES } from '../../../../common/src/contract/blueprint.contract.ts';
+/** The registry row, for other modules that keep layer names and versions (they read it through this service). */
+export type { LayerRow } from './layers.repository.ts';
 
 export function toLayerInfo(row: repo.LayerRow): LayerInfo {
   return {

@@ -9,12 +9,15 @@ import { assertCan, can } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { assertCanAnswerTask, assertCanWriteProject } from '../../policy/project.policy.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import * as reports from '../siting/report/siting-report.repository.ts';
-import { activeRules } from '../siting/siting-rules.repository.ts';
+import type { LayersService } from '../blueprint/layers.service.ts';
+import type { SitingReportService } from '../siting/report/siting-report.service.ts';
 import type { SitingService } from '../siting/siting.service.ts';
-import * as repo from '../projects/projects.repository.ts';
 import { chinaToday, snapshotOf, type ProjectsService } from '../projects/projects.service.ts';
 import type { NotificationsService } from './notifications.service.ts';
+import { listDepartments, reviewCalendar } from './reference.repository.ts';
+import * as rounds from './rounds.repository.ts';
+import * as tasks from './tasks.repository.ts';
+import { CollaborationErrors } from '../../../../common/src/contract/collaboration.errors.ts';
 
 const VERDICT_KEY: Record<string, VerdictKey> = { 同意: 'agree', 有条件同意: 'conditional', 不同意: 'disagree' };
 
@@ -39,6 +42,8 @@ export class ConsultationService {
   constructor(
     private readonly db: Knex,
     private readonly siting: SitingService,
+    private readonly reports: SitingReportService,
+    private readonly layers: LayersService,
     private readonly projects: ProjectsService,
     private readonly notifications: NotificationsService,
     private readonly reviewWorkingDays: number,
@@ -47,18 +52,16 @@ export class ConsultationService {
   async submit(actor: Actor, projectId: number, input: { departments?: string[]; note?: string }, ip: string | null): Promise<SubmissionResult> {
     const project = await this.projects.readable(actor, projectId);
     assertCanWriteProject(actor, await this.projects.scope(actor, project), 'consultation.submit', '提交策划生成');
-    const site = await repo.latestSite(this.db, project.id);
-    if (!site) throw conflict('项目还没有选址，请先绘制或导入选址', undefined, 'NO_SITE');
+    const site = await this.projects.latestSite(project.id);
+    if (!site) throw conflict('项目还没有选址，请先绘制或导入选址', undefined, CollaborationErrors.NO_SITE);
     // Read-only work first: the analysis of the frozen site and the department rules.
     const needs = project.needs as Record<string, number>;
     const analysis = await this.siting.analyze(actor, site.geometry, { landMu: needs.landMu, energyTce: needs.energyTce });
-    const departments: { id: number; code: string; name: string }[] = await this.db('departments').select('id', 'code', 'name');
+    const departments = await listDepartments(this.db);
     const byCode = new Map(departments.map((d) => [d.code, d]));
     const unknown = (input.departments ?? []).filter((c) => !byCode.has(c));
-    if (unknown.length > 0) throw badRequest(`部门代码 ${unknown.join('、')} 不存在`, { unknown }, 'UNKNOWN_DEPARTMENT');
-    const layerDepartments = Object.fromEntries(
-      (await this.db('layers as l').leftJoin('departments as d', 'd.id', 'l.source_department_id').select('l.key', 'd.code')).map((r) => [r.key, r.code ?? null]),
-    );
+    if (unknown.length > 0) throw badRequest(`部门代码 ${unknown.join('、')} 不存在`, { unknown }, CollaborationErrors.UNKNOWN_DEPARTMENT);
+    const layerDepartments = Object.fromEntries((await this.layers.registry()).map((l) => [l.key, l.department_code ?? null]));
     const assigned = assignDepartments({
       findings: analysis.findings.map((f) => ({ layer: f.layer, kind: f.kind, severity: f.severity, overlapM2: f.overlapM2 })),
       layerDepartments,
@@ -69,26 +72,26 @@ export class ConsultationService {
     });
     const manual = (input.departments ?? []).filter((c) => !assigned.some((a) => a.department === c)).map((c) => ({ department: c, rule: 'manual', reason: '提交人增加' }));
     const chosen = [...assigned, ...manual].filter((a) => byCode.has(a.department));
-    if (chosen.length === 0) throw conflict('没有需要会商的部门：请至少增加一个部门', undefined, 'NO_DEPARTMENT');
-    const calendar: CalendarDay[] = (await this.db('calendar_days').select('day', 'kind', 'name')).map((d) => ({ day: String(d.day).slice(0, 10), kind: d.kind, name: d.name }));
+    if (chosen.length === 0) throw conflict('没有需要会商的部门：请至少增加一个部门', undefined, CollaborationErrors.NO_DEPARTMENT);
+    const calendar: CalendarDay[] = await reviewCalendar(this.db);
     const today = chinaToday();
     const dueAt = addWorkingDays(today, this.reviewWorkingDays, calendar);
-    const [rules, layerVersions] = await Promise.all([activeRules(this.db), reports.layerVersions(this.db)]);
+    const { rules, layerVersions } = await this.reports.currentBasis();
 
     return this.db.transaction(async (trx) => {
-      const p = await repo.findProject(trx, project.id, true);
+      const p = await this.projects.lockedInTransaction(trx, project.id);
       if (!p) throw notFoundOrNoAccess('项目');
       const from = p.stage as Stage;
-      const open = await trx('consultation_rounds').where({ project_id: p.id, status: 'open' }).first('round_no');
-      if (open) throw conflict(`第 ${open.round_no} 轮策划生成审查正在进行，不能重复提交`, undefined, 'ROUND_OPEN');
+      const open = await rounds.openRound(trx, p.id);
+      if (open) throw conflict(`第 ${open.round_no} 轮策划生成审查正在进行，不能重复提交`, undefined, CollaborationErrors.ROUND_OPEN);
       const transition = transitionByAction(from, from === '谋划' ? 'submit' : 'resubmit');
-      if (!transition) throw conflict(`项目处于“${from}”阶段，不能提交策划生成`, undefined, 'INVALID_TRANSITION');
-      const last = await repo.latestSite(trx, p.id);
-      if (!last || last.id !== site.id) throw conflict('选址刚刚被修改，请刷新后重新提交', undefined, 'STALE_SITE');
-      const passedOnSite = await trx('consultation_rounds').where({ project_id: p.id, site_id: site.id, status: 'passed' }).whereNull('invalidated_at').first('id');
-      if (passedOnSite) throw conflict('该选址版本已审核通过，无需再次会商', undefined, 'ALREADY_PASSED');
+      if (!transition) throw conflict(`项目处于“${from}”阶段，不能提交策划生成`, undefined, CollaborationErrors.INVALID_TRANSITION);
+      const last = await this.projects.latestSite(p.id, trx);
+      if (!last || last.id !== site.id) throw conflict('选址刚刚被修改，请刷新后重新提交', undefined, CollaborationErrors.STALE_SITE);
+      const passedOnSite = await rounds.passedRoundOnSite(trx, p.id, site.id);
+      if (passedOnSite) throw conflict('该选址版本已审核通过，无需再次会商', undefined, CollaborationErrors.ALREADY_PASSED);
 
-      const report = await reports.insertReport(trx, {
+      const report = await this.reports.insertInTransaction(trx, {
         title: `${p.name}（第 ${site.version} 版选址）`,
         regionId: p.region_id,
         projectSiteId: site.id,
@@ -99,37 +102,34 @@ export class ConsultationService {
         rules,
         createdBy: actor.id,
       });
-      const roundNo = Number((await trx('consultation_rounds').where({ project_id: p.id }).max({ n: 'round_no' }).first())?.n ?? 0) + 1;
-      const [round] = await trx('consultation_rounds')
-        .insert({ project_id: p.id, round_no: roundNo, site_id: site.id, siting_report_id: report.id, attributes_snapshot: JSON.stringify(snapshotOf(p)), submitted_by: actor.id })
-        .returning(['id']);
-      const tasks: SubmissionResult['tasks'] = [];
+      const roundNo = await rounds.nextRoundNo(trx, p.id);
+      const round = await rounds.insertRound(trx, { projectId: p.id, roundNo, siteId: site.id, sitingReportId: report.id, attributesSnapshot: snapshotOf(p), submittedBy: actor.id });
+      const assignedTasks: SubmissionResult['tasks'] = [];
       for (const a of chosen) {
         const dept = byCode.get(a.department)!;
-        const [task] = await trx('consultation_tasks')
-          .insert({
-            round_id: round.id,
-            department_id: dept.id,
-            assigned_by: a.rule.slice(0, 64),
-            deadline: dueAt,
-            draft_opinion: draftOpinion(a.department, departmentFindings(analysis, layerDepartments, a.department)),
-          })
-          .returning(['id']);
-        tasks.push({ id: task.id, department: dept.code, departmentName: dept.name, dueAt, assignedBy: a.rule, reason: a.reason });
+        const task = await tasks.insertTask(trx, {
+          roundId: round.id,
+          departmentId: dept.id,
+          assignedBy: a.rule.slice(0, 64),
+          deadline: dueAt,
+          draftOpinion: draftOpinion(a.department, departmentFindings(analysis, layerDepartments, a.department)),
+        });
+        assignedTasks.push({ id: task.id, department: dept.code, departmentName: dept.name, dueAt, assignedBy: a.rule, reason: a.reason });
         await this.notifications.notify(trx, { departmentId: dept.id, kind: 'task.new', title: `新的策划生成审查任务：${p.name}（第 ${roundNo} 轮），请于 ${dueAt} 前反馈`, link: `/tasks/${task.id}` });
       }
-      if (from !== transition.to) await repo.setStage(trx, p.id, transition.to);
-      await repo.recordStage(trx, { projectId: p.id, from, to: transition.to, action: transition.action, note: `第 ${roundNo} 轮会商：${tasks.map((t) => t.departmentName).join('、')}${input.note ? `；${input.note}` : ''}`, actorId: actor.id });
+      const history = { projectId: p.id, from, to: transition.to, action: transition.action, note: `第 ${roundNo} 轮会商：${assignedTasks.map((t) => t.departmentName).join('、')}${input.note ? `；${input.note}` : ''}`, actorId: actor.id };
+      if (from !== transition.to) await this.projects.recordStageChange(trx, history);
+      else await this.projects.recordStageHistory(trx, history);
       await recordAudit(trx, {
         actorId: actor.id,
         actorUsername: actor.username,
         action: 'project.submit',
         entityKind: 'project',
         entityId: p.id,
-        detail: { round: roundNo, siteVersion: site.version, report: report.number, departments: tasks.map((t) => t.department), dueAt, from, to: transition.to },
+        detail: { round: roundNo, siteVersion: site.version, report: report.number, departments: assignedTasks.map((t) => t.department), dueAt, from, to: transition.to },
         ip,
       });
-      return { round: roundNo, roundId: round.id, sitingReport: report, tasks };
+      return { round: roundNo, roundId: round.id, sitingReport: report, tasks: assignedTasks };
     });
   }
 
@@ -138,20 +138,15 @@ export class ConsultationService {
     const reviewer = can(actor, 'consultation.review') && actor.departmentId !== null;
     if (!reviewer && !can(actor, 'consultation.dispatch')) assertCan(actor, 'consultation.review', '审查任务');
     const today = chinaToday();
-    const q = this.taskQuery();
-    if (reviewer) q.where('t.department_id', actor.departmentId!);
-    if (f.status === 'open') q.whereNull('t.answered_at').where('c.status', 'open');
-    if (f.status === 'answered') q.whereNotNull('t.answered_at');
-    if (f.overdue) q.whereNull('t.answered_at').where('c.status', 'open').where('t.deadline', '<', today);
-    const rows = await q.orderBy([{ column: 't.deadline' }, { column: 't.id' }]).limit(500);
+    const rows = await tasks.listTasks(this.db, { departmentId: reviewer ? actor.departmentId! : undefined, status: f.status, overdue: f.overdue, today });
     return rows.map((r) => taskSummary(r, today));
   }
 
   async getTask(actor: Actor, id: number) {
     const row = await this.readableTask(actor, id);
     const today = chinaToday();
-    const site = await this.db('project_sites').where({ id: row.site_id }).first('version', 'area_m2', this.db.raw('ST_AsGeoJSON(geom, 7)::json as geometry'));
-    const report = row.siting_report_id ? await reports.findReport(this.db, { id: row.siting_report_id }) : undefined;
+    const site = await this.projects.siteById(row.site_id);
+    const report = row.siting_report_id ? await this.reports.storedRow(row.siting_report_id) : undefined;
     return {
       ...taskSummary(row, today),
       draftOpinion: row.draft_opinion,
@@ -162,32 +157,8 @@ export class ConsultationService {
     };
   }
 
-  private taskQuery() {
-    return this.db('consultation_tasks as t')
-      .join('consultation_rounds as c', 'c.id', 't.round_id')
-      .join('projects as p', 'p.id', 'c.project_id')
-      .join('regions as r', 'r.id', 'p.region_id')
-      .join('departments as d', 'd.id', 't.department_id')
-      .leftJoin('users as u', 'u.id', 't.answered_by')
-      .select(
-        't.*',
-        'c.round_no',
-        'c.status as round_status',
-        'c.site_id',
-        'c.siting_report_id',
-        'c.attributes_snapshot',
-        'c.project_id',
-        'p.code as project_code',
-        'p.name as project_name',
-        'r.name as county_name',
-        'd.code as department_code',
-        'd.name as department_name',
-        'u.display_name as answered_by_name',
-      );
-  }
-
   private async readableTask(actor: Actor, id: number) {
-    const row = Number.isSafeInteger(id) && id > 0 ? await this.taskQuery().where('t.id', id).first() : undefined;
+    const row = Number.isSafeInteger(id) && id > 0 ? await tasks.findTask(this.db, id) : undefined;
     const mayRead = row && ((can(actor, 'consultation.review') && actor.departmentId === row.department_id) || (can(actor, 'consultation.dispatch') && actor.scope === 'city'));
     if (!mayRead) throw notFoundOrNoAccess('审查任务');
     return row;
@@ -196,25 +167,15 @@ export class ConsultationService {
   /** A department's opinion; the last one closes the round (see the class comment on locking). */
   async answer(actor: Actor, taskId: number, input: OpinionInput, ip: string | null) {
     return this.db.transaction(async (trx) => {
-      const found = Number.isSafeInteger(taskId) && taskId > 0 ? await trx('consultation_tasks').where({ id: taskId }).first('round_id', 'department_id') : undefined;
+      const found = Number.isSafeInteger(taskId) && taskId > 0 ? await tasks.taskOwner(trx, taskId) : undefined;
       if (!found) throw notFoundOrNoAccess('审查任务');
       assertCanAnswerTask(actor, { departmentId: found.department_id });
-      const round = await trx('consultation_rounds').where({ id: found.round_id }).forUpdate().first();
-      if (round.status !== 'open') throw conflict(`第 ${round.round_no} 轮审查已结束，不能再反馈意见`, undefined, 'ROUND_CLOSED');
+      const round = await rounds.lockRound(trx, found.round_id);
+      if (round.status !== 'open') throw conflict(`第 ${round.round_no} 轮审查已结束，不能再反馈意见`, undefined, CollaborationErrors.ROUND_CLOSED);
       const verdict = VERDICTS[input.verdict];
-      const updated = await trx('consultation_tasks')
-        .where({ id: taskId })
-        .whereNull('answered_at')
-        .update({
-          verdict,
-          opinion: input.text,
-          conditions: input.conditions ?? null,
-          factor_feedback: input.factorFeedback ? JSON.stringify(input.factorFeedback) : null,
-          answered_by: actor.id,
-          answered_at: trx.fn.now(),
-        });
-      if (updated === 0) throw conflict('本部门已反馈过意见，不能重复提交', undefined, 'ALREADY_ANSWERED');
-      const p = (await repo.findProject(trx, round.project_id, true))!;
+      const updated = await tasks.answerTask(trx, taskId, { verdict, opinion: input.text, conditions: input.conditions ?? null, factorFeedback: input.factorFeedback, answeredBy: actor.id });
+      if (updated === 0) throw conflict('本部门已反馈过意见，不能重复提交', undefined, CollaborationErrors.ALREADY_ANSWERED);
+      const p = (await this.projects.lockedInTransaction(trx, round.project_id))!;
       await recordAudit(trx, {
         actorId: actor.id,
         actorUsername: actor.username,
@@ -225,18 +186,17 @@ export class ConsultationService {
         ip,
       });
 
-      const remaining = Number((await trx('consultation_tasks').where({ round_id: round.id }).whereNull('answered_at').count({ n: '*' }).first())?.n ?? 0);
+      const remaining = await tasks.unansweredCount(trx, round.id);
       let roundStatus: string = 'open';
       let stage = p.stage;
       if (remaining === 0) {
-        const verdicts: string[] = (await trx('consultation_tasks').where({ round_id: round.id }).pluck('verdict')) as string[];
+        const verdicts = await tasks.roundVerdicts(trx, round.id);
         roundStatus = verdicts.includes('不同意') ? 'rejected' : 'passed';
-        await trx('consultation_rounds').where({ id: round.id }).update({ status: roundStatus, closed_at: trx.fn.now() });
+        await rounds.closeRound(trx, round.id, roundStatus);
         if (roundStatus === 'passed') {
           const t = transitionByAction(p.stage as Stage, 'pass');
           if (t) {
-            await repo.setStage(trx, p.id, t.to);
-            await repo.recordStage(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `第 ${round.round_no} 轮各部门意见均为同意或有条件同意，意见作为正式预审意见`, actorId: null });
+            await this.projects.recordStageChange(trx, { projectId: p.id, from: p.stage, to: t.to, action: t.action, note: `第 ${round.round_no} 轮各部门意见均为同意或有条件同意，意见作为正式预审意见`, actorId: null });
             stage = t.to;
           }
         }

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Knex } from 'knex';
 import { projectCreateSchema, type ProjectCreate } from '../../../../common/src/projects.ts';
 import { AppError, badRequest } from '../../http/app-error.ts';
 import { assertCan } from '../../policy/access.policy.ts';
 import type { Actor } from '../../policy/actor.ts';
 import type { PreparedProject, ProjectsService } from './projects.service.ts';
+import { ProjectsErrors } from '../../../../common/src/contract/projects.errors.ts';
 
 /**
  * Projects as Excel (issue 5 item 3): the list as .xlsx, and an import in which every row is checked
@@ -113,20 +113,20 @@ export interface RowError {
  * Reads and checks every row; throws 400 with `details: RowError[]` when any row is bad. The returned
  * projects are ready to insert (prepared: county, right to create, site analysed).
  */
-export async function readImport(db: Knex, projects: ProjectsService, actor: Actor, bytes: Uint8Array): Promise<PreparedProject[]> {
+export async function readImport(projects: ProjectsService, actor: Actor, bytes: Uint8Array): Promise<PreparedProject[]> {
   assertCan(actor, 'projects.write', '导入项目');
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {
-    throw badRequest('文件不是有效的 Excel（.xlsx）工作簿，请用“下载导入模板”中的格式', undefined, 'NOT_XLSX');
+    throw badRequest('文件不是有效的 Excel（.xlsx）工作簿，请用“下载导入模板”中的格式', undefined, ProjectsErrors.NOT_XLSX);
   }
   const ws = wb.worksheets[0];
-  if (!ws || ws.rowCount < 2) throw badRequest('工作簿第一个工作表没有数据行', undefined, 'EMPTY');
+  if (!ws || ws.rowCount < 2) throw badRequest('工作簿第一个工作表没有数据行', undefined, ProjectsErrors.EMPTY);
   const header = new Map<string, number>();
   ws.getRow(1).eachCell((cell, col) => header.set(text(cell.value), col));
   const missing = REQUIRED.filter((k) => !header.has(COLUMNS[k]));
-  if (missing.length) throw badRequest(`缺少必需的列：${missing.map((k) => COLUMNS[k]).join('、')}`, { missing }, 'MISSING_COLUMNS');
+  if (missing.length) throw badRequest(`缺少必需的列：${missing.map((k) => COLUMNS[k]).join('、')}`, { missing }, ProjectsErrors.MISSING_COLUMNS);
 
   const rows: { row: number; get: (label: string) => string }[] = [];
   ws.eachRow((r, n) => {
@@ -135,15 +135,15 @@ export async function readImport(db: Knex, projects: ProjectsService, actor: Act
     if ([...header.keys()].every((h) => get(h) === '')) return;
     rows.push({ row: n, get });
   });
-  if (rows.length === 0) throw badRequest('工作表没有数据行', undefined, 'EMPTY');
-  if (rows.length > MAX_IMPORT_ROWS) throw badRequest(`一次最多导入 ${MAX_IMPORT_ROWS} 个项目（本文件 ${rows.length} 行）`, undefined, 'TOO_MANY_ROWS');
+  if (rows.length === 0) throw badRequest('工作表没有数据行', undefined, ProjectsErrors.EMPTY);
+  if (rows.length > MAX_IMPORT_ROWS) throw badRequest(`一次最多导入 ${MAX_IMPORT_ROWS} 个项目（本文件 ${rows.length} 行）`, undefined, ProjectsErrors.TOO_MANY_ROWS);
 
   const errors: RowError[] = [];
   const prepared: PreparedProject[] = [];
   for (const { row, get } of rows) {
     try {
       const siteText = get(COLUMNS.site);
-      const geometry = await siteGeometry(db, siteText);
+      const geometry = await siteGeometry(projects, siteText);
       const needs = Object.fromEntries(NEEDS.map(([key, h]) => [key, number(get(h))]).filter(([, v]) => v !== undefined));
       const raw = {
         name: get(COLUMNS.name),
@@ -184,20 +184,20 @@ export async function readImport(db: Knex, projects: ProjectsService, actor: Act
   }
   if (errors.length > 0) {
     errors.sort((a, b) => a.row - b.row);
-    throw new AppError(400, 'IMPORT_ROWS', `${errors.length} 行有错误，未导入任何项目：${errors.slice(0, 3).map((e) => `第 ${e.row} 行 ${e.message}`).join('；')}${errors.length > 3 ? ' 等' : ''}`, errors);
+    throw new AppError(400, ProjectsErrors.IMPORT_ROWS, `${errors.length} 行有错误，未导入任何项目：${errors.slice(0, 3).map((e) => `第 ${e.row} 行 ${e.message}`).join('；')}${errors.length > 3 ? ' 等' : ''}`, errors);
   }
   return prepared;
 }
 
 /** A site cell: a stock-land parcel code, or WKT in lon/lat. */
-async function siteGeometry(db: Knex, cell: string): Promise<unknown> {
+async function siteGeometry(projects: ProjectsService, cell: string): Promise<unknown> {
   if (!cell) throw badRequest('选址为空：请填写存量地块编号或 WKT 多边形');
   if (/^(MULTI)?POLYGON\s*\(/i.test(cell)) {
-    const r = await db.raw(`select ST_AsGeoJSON(g)::json as geometry from (select ST_GeomFromText(:wkt::text, 4326) as g) s where GeometryType(g) in ('POLYGON', 'MULTIPOLYGON')`, { wkt: cell }).catch(() => undefined);
-    if (!r?.rows[0]) throw badRequest('选址 WKT 无法解析（须为经纬度 POLYGON 或 MULTIPOLYGON）');
-    return r.rows[0].geometry;
+    const geometry = await projects.wktSite(cell);
+    if (!geometry) throw badRequest('选址 WKT 无法解析（须为经纬度 POLYGON 或 MULTIPOLYGON）');
+    return geometry;
   }
-  const parcel = await db('layer_features as f').join('layers as l', 'l.id', 'f.layer_id').where('l.key', 'stock-land').whereRaw(`f.properties ->> 'code' = ?`, [cell]).first(db.raw('ST_AsGeoJSON(f.geom)::json as geometry'));
-  if (!parcel) throw badRequest(`存量地块编号 ${cell} 不存在`);
-  return parcel.geometry;
+  const geometry = await projects.stockLandSite(cell);
+  if (!geometry) throw badRequest(`存量地块编号 ${cell} 不存在`);
+  return geometry;
 }

@@ -47,16 +47,6 @@ export async function findProject(db: Db, id: number, forUpdate = false): Promis
   return q;
 }
 
-/** Whether a department has a consultation task on the project (any round). */
-export async function departmentAssigned(db: Db, projectId: number, departmentId: number | null): Promise<boolean> {
-  if (departmentId === null) return false;
-  const row = await db('consultation_tasks as t')
-    .join('consultation_rounds as c', 'c.id', 't.round_id')
-    .where({ 'c.project_id': projectId, 't.department_id': departmentId })
-    .first('t.id');
-  return Boolean(row);
-}
-
 /** The next project code of a county and year, under the caller's advisory lock: LC-<county>-<year>-<serial>. */
 export async function nextProjectCode(trx: Knex.Transaction, countyCode: string, year: number): Promise<string> {
   await trx.raw(`select pg_advisory_xact_lock(hashtext('projects.code'))`);
@@ -64,44 +54,6 @@ export async function nextProjectCode(trx: Knex.Transaction, countyCode: string,
   const row = await trx('projects').where('code', 'like', `${prefix}%`).max({ code: 'code' }).first();
   const last = row?.code ? Number(String(row.code).slice(prefix.length)) : 0;
   return `${prefix}${String(last + 1).padStart(4, '0')}`;
-}
-
-export async function insertSite(
-  trx: Knex.Transaction,
-  s: { projectId: number; version: number; geometry: unknown; areaM2: number; epsg: number; source: string; note: string; createdBy: number },
-): Promise<number> {
-  const r = await trx.raw(
-    `insert into project_sites (project_id, version, geom, area_m2, area_epsg, source, note, created_by)
-     values (:projectId::int, :version::int, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(:geometry::text), 4326)), :areaM2::float8, :epsg::int, :source::text, :note::text, :createdBy::int)
-     returning id`,
-    { ...s, geometry: JSON.stringify(s.geometry) },
-  );
-  return r.rows[0].id;
-}
-
-export interface SiteRow {
-  id: number;
-  version: number;
-  area_m2: string;
-  area_epsg: number;
-  source: string;
-  note: string;
-  created_at: Date;
-  geometry: GeoJSON.MultiPolygon;
-}
-
-export async function listSites(db: Db, projectId: number): Promise<SiteRow[]> {
-  return db('project_sites')
-    .where({ project_id: projectId })
-    .orderBy('version')
-    .select('id', 'version', 'area_m2', 'area_epsg', 'source', 'note', 'created_at', db.raw('ST_AsGeoJSON(geom, 7)::json as geometry'));
-}
-
-export async function latestSite(db: Db, projectId: number): Promise<SiteRow | undefined> {
-  return db('project_sites')
-    .where({ project_id: projectId })
-    .orderBy('version', 'desc')
-    .first('id', 'version', 'area_m2', 'area_epsg', 'source', 'note', 'created_at', db.raw('ST_AsGeoJSON(geom, 7)::json as geometry'));
 }
 
 export async function recordStage(trx: Knex.Transaction, h: { projectId: number; from: string | null; to: string; action: string; note?: string; actorId: number | null }) {
@@ -120,4 +72,27 @@ export async function setStage(trx: Knex.Transaction, projectId: number, stage: 
   await trx('projects')
     .where({ id: projectId })
     .update({ stage, ...extra, updated_at: trx.fn.now(), row_version: trx.raw('row_version + 1') });
+}
+
+/** Bumps the row version of a project whose stage stays (e.g. a new site version before any pass). */
+export async function touchProject(trx: Knex.Transaction, projectId: number) {
+  await trx('projects').where({ id: projectId }).update({ updated_at: trx.fn.now(), row_version: trx.raw('row_version + 1') });
+}
+
+export async function nationalCodeTaken(trx: Knex.Transaction, nationalCode: string): Promise<boolean> {
+  return Boolean(await trx('projects').where({ national_code: nationalCode }).first('id'));
+}
+
+export async function insertProject(trx: Knex.Transaction, row: Record<string, unknown>): Promise<{ id: number; code: string; stage: string }> {
+  const [created] = await trx('projects').insert(row).returning(['id', 'code', 'stage']);
+  return created;
+}
+
+export async function countyByCode(db: Db, code: string): Promise<{ id: number; code: string; name: string } | undefined> {
+  return db('regions').where({ code, level: 'county' }).first('id', 'code', 'name');
+}
+
+/** Unit and needs of these projects (what the Excel export adds to the list rows). */
+export async function unitAndNeeds(db: Db, ids: number[]): Promise<{ id: number; unit_name: string; needs: Record<string, number> }[]> {
+  return db('projects').whereIn('id', ids).select('id', 'unit_name', 'needs');
 }

@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import type { Knex } from 'knex';
 import { projectCreateSchema, projectFeaturesQuery, projectListQuery, projectSiteSchema, transitionBody } from '../../../../common/src/contract/projects.contract.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
 import { objectBody, parseOr400 } from '../../http/validate.ts';
@@ -10,7 +9,7 @@ import { chinaToday, type ProjectsService } from './projects.service.ts';
 const id = (v: unknown) => Number(v);
 
 /** Projects (issue 5): create from a site, read, list, Excel, new site versions, lifecycle moves. */
-export function projectsRoutes(db: Knex, projects: ProjectsService) {
+export function projectsRoutes(projects: ProjectsService) {
   const r = Router();
   r.use(requireLogin);
 
@@ -36,7 +35,7 @@ export function projectsRoutes(db: Knex, projects: ProjectsService) {
   r.post('/import', uploadOne, async (req, res) => {
     const actor = actorOf(req);
     const { bytes } = uploadedFile(req);
-    res.status(201).json(await projects.importRows(actor, await readImport(db, projects, actor, bytes), requestMeta(req).ip));
+    res.status(201).json(await projects.importRows(actor, await readImport(projects, actor, bytes), requestMeta(req).ip));
   });
   // Before '/:id': the projects as GeoJSON features (latest site version each) for the map.
   r.get('/features', async (req, res) => {

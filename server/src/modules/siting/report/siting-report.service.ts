@@ -5,9 +5,9 @@ import { notFoundOrNoAccess } from '../../../http/app-error.ts';
 import { assertCan, canReadSitingReport } from '../../../policy/access.policy.ts';
 import type { Actor } from '../../../policy/actor.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
-import type { LayerRow } from '../../blueprint/layers.repository.ts';
-import type { LayersService } from '../../blueprint/layers.service.ts';
+import type { LayerRow, LayersService } from '../../blueprint/layers.service.ts';
 import { activeRules } from '../siting-rules.repository.ts';
+import type { SitingRule } from '../siting-rules.ts';
 import type { SitingService } from '../siting.service.ts';
 import { reportDocument } from './report-document.ts';
 import { buildReportMap, chooseScale, frameAt, type MapDrawing, type MapLayer } from './report-map.ts';
@@ -65,6 +65,22 @@ export class SitingReportService {
       return row;
     });
     return this.get(actor, saved.id);
+  }
+
+  /** What a report made now would record: the active rules and the layer versions (read before a transaction that freezes them). */
+  async currentBasis(): Promise<{ rules: SitingRule[]; layerVersions: Record<string, number> }> {
+    const [rules, layerVersions] = await Promise.all([activeRules(this.db), repo.layerVersions(this.db)]);
+    return { rules, layerVersions };
+  }
+
+  /** Stores a report another module freezes (a consultation round's), in the caller's transaction; no access check, no audit of its own. */
+  async insertInTransaction(trx: Knex.Transaction, r: repo.NewReport): Promise<{ id: number; number: string }> {
+    return repo.insertReport(trx, r);
+  }
+
+  /** The stored report row by id, without an access check (the caller has checked access to what froze it). */
+  async storedRow(id: number): Promise<repo.ReportRow | undefined> {
+    return repo.findReport(this.db, { id });
   }
 
   async get(actor: Actor, id: number): Promise<SitingReport> {
