@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT4_MAX } from './contract/route.ts';
 
 /**
  * The factor ledger (要素保障台账, Art. 14-20): factors, owners, movement kinds and which owners each
@@ -89,10 +90,15 @@ export function movementShapeProblem(kind: MovementKind, factor: FactorKey, from
 export const roundAmount = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** A calendar date YYYY-MM-DD that exists (2026-02-30 does not). */
+/**
+ * A calendar date YYYY-MM-DD that exists (no 2027-13-45, no 02-30) in the years 1900-2200: the format
+ * alone lets through dates PostgreSQL refuses (year 0000) or that mean nothing for a project.
+ */
 export const isoDateSchema = (message: string) =>
   z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((d) => {
+    const year = Number(d.slice(0, 4));
     const t = new Date(`${d}T00:00:00Z`);
-    return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+    return year >= 1900 && year <= 2200 && !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
   }, message);
 
 const ownerRef = z.object({
@@ -103,7 +109,7 @@ const ownerRef = z.object({
 /** An account by id, or by factor × owner × year (× funding source for funds). */
 export const accountRefSchema = z.union(
   [
-    z.number().int().positive(),
+    z.number().int().positive().max(INT4_MAX, '账户编号超出范围'),
     z.object({
       factor: z.enum(FACTOR_KEYS, { error: `要素须为 ${FACTOR_KEYS.join('、')}` }),
       owner: ownerRef,
@@ -132,7 +138,7 @@ export const movementRequestSchema = z.strictObject(
     reason: z.string({ error: '请填写事由' }).trim().min(2, '事由至少 2 个字').max(1000, '事由最多 1000 字'),
     priceWan: z.number({ error: '价款须为数字（万元）' }).min(0, '价款不能为负').max(1e9, '价款过大').optional(),
     dueDate: isoDateSchema('归还日期须为有效日期 YYYY-MM-DD').optional(),
-    relatedMovementId: z.number().int().positive().optional(),
+    relatedMovementId: z.number().int().positive().max(INT4_MAX, '流水编号超出范围').optional(),
   },
   { error: (issue) => (issue.code === 'unrecognized_keys' ? `不支持的字段：${issue.keys.join('、')}` : undefined) },
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from './factors.ts';
 
 /** Project needs (要素需求), all optional and non-negative. */
 const need = (what: string) => z.number({ error: `${what}须为数字` }).min(0, `${what}不能为负数`).max(1e9, `${what}过大`);
@@ -21,7 +22,7 @@ export type ProjectNeeds = z.infer<typeof projectNeedsSchema>;
 export const PROJECT_TYPES = ['政府投资', '社会投资', '招商引资'] as const;
 export const SITE_SOURCES = ['drawn', 'imported', 'picked'] as const;
 
-const date = (what: string) => z.string({ error: `${what}须为日期` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${what}须为 YYYY-MM-DD 格式`);
+const date = (what: string) => isoDateSchema(`${what}须为有效日期 YYYY-MM-DD`);
 const text = (what: string, max: number) => z.string({ error: `${what}须为文字` }).trim().max(max, `${what}不超过 ${max} 个字`);
 
 export const projectSiteSchema = z.object(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT4_MAX } from './contract/route.ts';
 import type { SitingSeverity } from './siting.ts';
 import type { Contribution, Weights } from './siting-score.ts';
 
@@ -20,7 +21,7 @@ export const recommendRequestSchema = z.strictObject(
     exclude: z
       .strictObject({
         layers: z.array(z.string().min(1).max(64), { error: '排除图层须为图层标识数组' }).max(50).optional(),
-        featureIds: z.array(z.number().int().positive(), { error: '排除要素须为要素编号数组' }).max(1000).optional(),
+        featureIds: z.array(z.number().int().positive().max(INT4_MAX, '要素编号超出范围'), { error: '排除要素须为要素编号数组' }).max(1000).optional(),
       }, { error: '排除条件 exclude 须为 { layers, featureIds }' })
       .optional(),
     weights: z

@@ -172,3 +172,53 @@ describe('append-only tables refuse TRUNCATE (item 14)', () => {
     });
   }
 });
+
+describe('ids, dates and coordinate systems (items 3, 4, 5)', () => {
+  it('refuses ids that are not plain int4 decimals, so 0x10 never acts on project 16', async () => {
+    const city = await loginAs(ctx.app, 'city');
+    for (const id of ['0x10', '1e3', '99999999999', '2147483648', '0', '-3', ' 7', '16.0']) {
+      const res = await city.get(`/api/projects/${encodeURIComponent(id)}`).expect(400);
+      expect(res.body.error.message).toBe('项目编号无效：须为不超过 2147483647 的正整数');
+    }
+    const recallsBefore = Number((await ctx.db.knex('factor_movements').where({ kind: '收回' }).count<{ count: number }[]>('* as count'))[0]!.count);
+    await city.post('/api/projects/0x10/recall').send({ reason: '测试', outcome: '终止' }).expect(400);
+    await city.post('/api/projects/1e3/recall').send({ reason: '测试', outcome: '终止' }).expect(400);
+    const recallsAfter = Number((await ctx.db.knex('factor_movements').where({ kind: '收回' }).count<{ count: number }[]>('* as count'))[0]!.count);
+    expect(recallsAfter).toBe(recallsBefore);
+    await city.get('/api/tasks/0x1').expect(400);
+    await city.get('/api/meetings/99999999999').expect(400);
+    await city.get('/api/allocation-plans/1e2').expect(400);
+    const planner = await loginAs(ctx.app, 'planner');
+    await planner.get('/api/layers/farmland/features/0x10').expect(400);
+    await planner.get('/api/siting/reports/99999999999').expect(400);
+  });
+
+  it('refuses out-of-range ids in bodies and queries with a Chinese 400', async () => {
+    const city = await loginAs(ctx.app, 'city');
+    const meeting = await city.post('/api/meetings').send({ title: '测试会议', date: '2026-12-10', problemIds: [99999999999] }).expect(400);
+    expect(meeting.body.error.message).toMatch(/编号超出范围.*problemIds/);
+    const ledger = await city.get('/api/factors/movements?accountId=99999999999').expect(400);
+    expect(ledger.body.error.message).toMatch(/编号超出范围|账户编号/);
+    await city.get('/api/factors/movements?accountId=0x10').expect(400);
+    const page = await city.get('/api/factors/movements?page=99999999999').expect(400);
+    expect(page.body.error.message).toMatch(/页码过大/);
+  });
+
+  it('refuses dates that match the format but not the calendar, in bodies and in filters', async () => {
+    const city = await loginAs(ctx.app, 'city');
+    for (const date of ['2027-13-45', '0000-01-01', '2026-02-30']) {
+      const res = await city.post('/api/meetings').send({ title: '测试会议', date, problemIds: [1] }).expect(400);
+      expect(res.body.error.message).toMatch(/有效日期.*date/);
+    }
+    const auditor = await loginAs(ctx.app, 'auditor');
+    await auditor.get('/api/audit?from=0000-01-01').expect(400);
+    await auditor.get('/api/audit?to=2027-02-29').expect(400);
+  });
+
+  it('answers an unknown EPSG code with a 400 that names it', async () => {
+    const planner = await loginAs(ctx.app, 'planner');
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [0, 0]]] } }] });
+    const res = await planner.post('/api/geo/parse').field('crs', 'EPSG:99999').attach('file', Buffer.from(geojson), 'x.geojson').expect(400);
+    expect(res.body.error.message).toMatch(/EPSG:99999/);
+  });
+});

@@ -135,11 +135,13 @@ describe('editing an account', () => {
     await security.put(`/api/users/${me.id}`).send({ displayName: me.displayName, roles: ['security_admin'], enabled: false }).expect(403);
   });
 
-  it('answers ids that are not plain int4 decimals as a missing record', async () => {
-    for (const id of ['0x10', '1e3', '99999999999', '0', '-1', '%2B5']) {
-      const res = await security.get(`/api/users/${id}`).expect(404);
-      expect(res.body.error.message).toBe('用户不存在或无权访问');
+  it('refuses ids that are not plain int4 decimals with 400, and a missing one with 404', async () => {
+    for (const id of ['0x10', '1e3', '99999999999', '2147483648', '0', '-1', '%2B5', '1.0']) {
+      const res = await security.get(`/api/users/${id}`).expect(400);
+      expect(res.body.error.message).toBe('用户编号无效：须为不超过 2147483647 的正整数');
     }
+    const missing = await security.get('/api/users/2147483647').expect(404);
+    expect(missing.body.error.message).toBe('用户不存在或无权访问');
   });
 });
 

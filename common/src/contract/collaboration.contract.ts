@@ -1,19 +1,20 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import { z } from 'zod';
+import { isoDateSchema } from '../factors.ts';
 import { opinionSchema, submissionSchema, type ProjectTaskSummary } from '../projects.ts';
 import type { SitingAnalysis } from '../siting.ts';
-import { idParams, routeTable } from './route.ts';
+import { dbId, idParams, routeTable } from './route.ts';
 
 export { opinionSchema, submissionSchema };
 
 const text = (what: string, max: number) => z.string({ error: `${what}须为文字` }).trim().min(2, `请填写${what}`).max(max, `${what}不超过 ${max} 个字`);
-const day = z.string({ error: '日期须为 YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期须为 YYYY-MM-DD 格式');
+const day = isoDateSchema('日期须为有效日期 YYYY-MM-DD');
 
 /** POST /api/projects/{id}/problems */
 export const problemSchema = z.object({ title: text('问题标题', 128), description: text('问题说明', 4000) }, { error: '请求内容须为 JSON 对象' });
 /** POST /api/meetings */
 export const meetingSchema = z.object(
-  { title: text('会议名称', 128), date: day, problemIds: z.array(z.number().int().positive(), { error: '议题须为问题编号列表' }).min(1, '至少选择一个议题').max(50) },
+  { title: text('会议名称', 128), date: day, problemIds: z.array(dbId('议题须为问题编号'), { error: '议题须为问题编号列表' }).min(1, '至少选择一个议题').max(50) },
   { error: '请求内容须为 JSON 对象' },
 );
 /** POST /api/meetings/{id}/decisions */

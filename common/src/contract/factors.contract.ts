@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FACTOR_KEYS, MOVEMENT_KINDS, OWNER_KINDS, isoDateSchema, movementRequestSchema, type FactorKey, type FactorMovement, type MovementKind, type OwnerKind } from '../factors.ts';
-import { idParams, routeTable } from './route.ts';
+import { idParams, queryId, routeTable } from './route.ts';
 
 export { movementRequestSchema };
 export type { FactorAccount, FactorKey, FactorLoan, FactorMovement, FactorRule, MovementKind, MovementRequest, OwnerKind } from '../factors.ts';
@@ -20,10 +20,10 @@ export const accountQuery = z.object({
 /** GET /api/factors/movements */
 export const movementQuery = accountQuery.omit({ ownerKind: true }).extend({
   kind: z.enum(MOVEMENT_KINDS, { error: `业务类型须为 ${MOVEMENT_KINDS.join('、')}` }).optional(),
-  accountId: z.coerce.number().int().positive('账户编号须为正整数').optional(),
+  accountId: queryId('账户编号须为正整数').optional(),
   dateFrom: date.optional(),
   dateTo: date.optional(),
-  page: z.coerce.number().int().min(1, '页码从 1 开始').default(1),
+  page: z.coerce.number().int().min(1, '页码从 1 开始').max(1_000_000, '页码过大').default(1),
   pageSize: z.coerce.number().int().min(1).max(500, '每页最多 500 条').default(50),
 });
 

@@ -26,6 +26,8 @@ export const HttpErrors = {
   NUL_CHARACTER: 'NUL_CHARACTER',
   TOO_DEEP: 'TOO_DEEP',
   BAD_PATH: 'BAD_PATH',
+  /** A path id that is not plain decimal digits within int4. */
+  BAD_ID: 'BAD_ID',
   INVALID_DATE: 'INVALID_DATE',
   OUT_OF_RANGE: 'OUT_OF_RANGE',
   UNSUPPORTED_ENCODING: 'UNSUPPORTED_ENCODING',

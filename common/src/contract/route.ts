@@ -46,5 +46,20 @@ export function routeTable(tag: string, routes: readonly RouteContract[]): reado
   return routes.map((r) => ({ ...r, tag }));
 }
 
-/** `/:id` of a record: a positive integer. */
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+/** A database id: int4 and positive, written as plain decimal digits (no `0x10`, `1e3`, `+5`, ` 7`). */
+export const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
+export const INT4_MAX = 2_147_483_647;
+
+/** An id inside a JSON body. */
+export const dbId = (message = '编号须为正整数') => z.number({ error: message }).int(message).min(1, message).max(INT4_MAX, '编号超出范围');
+
+/** An id in a query string: decimal digits only, within int4. */
+export const queryId = (message = '编号须为正整数') =>
+  z
+    .string({ error: message })
+    .regex(ID_PATTERN, message)
+    .refine((v) => Number(v) <= INT4_MAX, '编号超出范围')
+    .transform(Number);
+
+/** `/:id` of a record: decimal digits within int4 (anything else is the 404 of a missing record). */
+export const idParams = z.object({ id: z.string().regex(ID_PATTERN) });

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
+import { ID_PATTERN, INT4_MAX } from '../../../common/src/contract/route.ts';
 import { useChineseZodMessages } from '../../../common/src/zod-messages.ts';
-import { badRequest, notFoundOrNoAccess } from './app-error.ts';
+import { badRequest } from './app-error.ts';
 import { isInvalidJson, refuseHostileJson } from './input-guard.ts';
 
 useChineseZodMessages();
@@ -32,16 +33,12 @@ export function objectBody(body: unknown, { expects = '', code = HttpErrors.NOT_
   return body as Record<string, unknown>;
 }
 
-/** A database id: int4 and positive, written as plain decimal digits (no `0x10`, `1e3`, `+5`, ` 7`). */
-export const ID_PATTERN = /^[1-9][0-9]{0,9}$/;
-export const INT4_MAX = 2_147_483_647;
-
 export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value) && Number(value) <= INT4_MAX;
 }
 
-/** A path id (`/api/users/{id}`): anything but a valid id names no record, so it is the 404 of a missing one. */
+/** A path id (`/api/users/{id}`): plain decimal digits within int4, else a 400 naming what was expected. */
 export function pathId(value: unknown, what = '记录'): number {
-  if (!isId(value)) throw notFoundOrNoAccess(what);
+  if (!isId(value)) throw badRequest(`${what}编号无效：须为不超过 ${INT4_MAX} 的正整数`, undefined, HttpErrors.BAD_ID);
   return Number(value);
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
-import { bboxQuery, featureId, pointQuery } from '../../../../common/src/contract/blueprint.contract.ts';
+import { bboxQuery, pointQuery } from '../../../../common/src/contract/blueprint.contract.ts';
 import { actorOf, requireLogin } from '../../http/session.middleware.ts';
-import { parseOr400 } from '../../http/validate.ts';
+import { parseOr400, pathId } from '../../http/validate.ts';
 import { toLayerInfo, type LayersService } from './layers.service.ts';
 
 export function layersRoutes(layers: LayersService) {
@@ -28,7 +28,7 @@ export function layersRoutes(layers: LayersService) {
   });
 
   r.get('/:key/features/:id', async (req, res) => {
-    res.json(await layers.feature(actorOf(req), req.params.key, parseOr400(featureId, req.params.id)));
+    res.json(await layers.feature(actorOf(req), req.params.key, pathId(req.params.id, '要素')));
   });
 
   return r;

@@ -1,11 +1,10 @@
 import { Router } from 'express';
 import { decisionSchema, meetingSchema, opinionSchema, problemSchema, submissionSchema, taskQuery } from '../../../../common/src/contract/collaboration.contract.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
-import { objectBody, parseOr400 } from '../../http/validate.ts';
+import { objectBody, parseOr400, pathId } from '../../http/validate.ts';
 import type { ConsultationService } from './consultation.service.ts';
 import type { MeetingsService } from './meetings.service.ts';
 
-const id = (v: unknown) => Number(v);
 
 /** 业务协同 on a project (mounted under /api/projects): open a 策划生成 round, raise a problem for the joint meeting. */
 export function projectCollaborationRoutes(consultation: ConsultationService, meetings: MeetingsService) {
@@ -13,11 +12,11 @@ export function projectCollaborationRoutes(consultation: ConsultationService, me
   r.use(requireLogin);
   r.post('/:id/submissions', async (req, res) => {
     const input = parseOr400(submissionSchema, req.body ?? {});
-    res.status(201).json(await consultation.submit(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
+    res.status(201).json(await consultation.submit(actorOf(req), pathId(req.params.id, '项目'), input, requestMeta(req).ip));
   });
   r.post('/:id/problems', async (req, res) => {
     const input = parseOr400(problemSchema, objectBody(req.body));
-    res.status(201).json(await meetings.raiseProblem(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
+    res.status(201).json(await meetings.raiseProblem(actorOf(req), pathId(req.params.id, '项目'), input, requestMeta(req).ip));
   });
   return r;
 }
@@ -31,11 +30,11 @@ export function tasksRoutes(consultation: ConsultationService) {
     res.json(await consultation.listTasks(actorOf(req), { status: q.status, overdue: q.overdue === 'true' }));
   });
   r.get('/:id', async (req, res) => {
-    res.json(await consultation.getTask(actorOf(req), id(req.params.id)));
+    res.json(await consultation.getTask(actorOf(req), pathId(req.params.id, '审查任务')));
   });
   r.post('/:id/opinion', async (req, res) => {
     const input = parseOr400(opinionSchema, objectBody(req.body));
-    res.json(await consultation.answer(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
+    res.json(await consultation.answer(actorOf(req), pathId(req.params.id, '审查任务'), input, requestMeta(req).ip));
   });
   return r;
 }
@@ -52,11 +51,11 @@ export function meetingsRoutes(meetings: MeetingsService) {
     res.json(await meetings.meetings(actorOf(req)));
   });
   r.get('/:id', async (req, res) => {
-    res.json(await meetings.meeting(actorOf(req), id(req.params.id)));
+    res.json(await meetings.meeting(actorOf(req), pathId(req.params.id, '联席会议')));
   });
   r.post('/:id/decisions', async (req, res) => {
     const input = parseOr400(decisionSchema, objectBody(req.body));
-    res.json(await meetings.decide(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
+    res.json(await meetings.decide(actorOf(req), pathId(req.params.id, '联席会议'), input, requestMeta(req).ip));
   });
   return r;
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
-import { objectBody, parseOr400 } from '../../http/validate.ts';
+import { objectBody, parseOr400, pathId } from '../../http/validate.ts';
 import { recallSchema } from '../../../../common/src/contract/factors.contract.ts';
 import type { AllocationService } from './allocation.service.ts';
 
@@ -9,11 +9,11 @@ export function projectAllocationRoutes(allocation: AllocationService) {
   const r = Router();
   r.use(requireLogin);
   r.post('/:id/allocation-plan', async (req, res) => {
-    res.status(201).json(await allocation.plan(actorOf(req), Number(req.params.id), requestMeta(req).ip));
+    res.status(201).json(await allocation.plan(actorOf(req), pathId(req.params.id, '项目'), requestMeta(req).ip));
   });
   r.post('/:id/recall', async (req, res) => {
     const input = parseOr400(recallSchema, objectBody(req.body));
-    res.json(await allocation.recall(actorOf(req), Number(req.params.id), input, requestMeta(req).ip));
+    res.json(await allocation.recall(actorOf(req), pathId(req.params.id, '项目'), input, requestMeta(req).ip));
   });
   return r;
 }
@@ -23,10 +23,10 @@ export function allocationPlanRoutes(allocation: AllocationService) {
   const r = Router();
   r.use(requireLogin);
   r.get('/:id', async (req, res) => {
-    res.json(await allocation.get(actorOf(req), Number(req.params.id)));
+    res.json(await allocation.get(actorOf(req), pathId(req.params.id, '要素配置方案')));
   });
   r.post('/:id/approve', async (req, res) => {
-    res.json(await allocation.approve(actorOf(req), Number(req.params.id), requestMeta(req).ip));
+    res.json(await allocation.approve(actorOf(req), pathId(req.params.id, '要素配置方案'), requestMeta(req).ip));
   });
   return r;
 }

@@ -1,12 +1,11 @@
 import { Router } from 'express';
 import { projectCreateSchema, projectFeaturesQuery, projectListQuery, projectSiteSchema, transitionBody } from '../../../../common/src/contract/projects.contract.ts';
 import { actorOf, requestMeta, requireLogin } from '../../http/session.middleware.ts';
-import { objectBody, parseOr400 } from '../../http/validate.ts';
+import { objectBody, parseOr400, pathId } from '../../http/validate.ts';
 import { attachment, uploadedFile, uploadOne } from '../../http/upload.ts';
 import { importTemplate, projectsWorkbook, readImport } from './projects-excel.ts';
 import { chinaToday, type ProjectsService } from './projects.service.ts';
 
-const id = (v: unknown) => Number(v);
 
 /** Projects (issue 5): create from a site, read, list, Excel, new site versions, lifecycle moves. */
 export function projectsRoutes(projects: ProjectsService) {
@@ -43,15 +42,15 @@ export function projectsRoutes(projects: ProjectsService) {
     res.json(await projects.features(actorOf(req), q));
   });
   r.get('/:id', async (req, res) => {
-    res.json(await projects.get(actorOf(req), id(req.params.id)));
+    res.json(await projects.get(actorOf(req), pathId(req.params.id, '项目')));
   });
   r.put('/:id/site', async (req, res) => {
     const input = parseOr400(projectSiteSchema, objectBody(req.body));
-    res.json(await projects.changeSite(actorOf(req), id(req.params.id), input, requestMeta(req).ip));
+    res.json(await projects.changeSite(actorOf(req), pathId(req.params.id, '项目'), input, requestMeta(req).ip));
   });
   r.post('/:id/transitions', async (req, res) => {
     const { to, note } = parseOr400(transitionBody, objectBody(req.body));
-    res.json(await projects.transition(actorOf(req), id(req.params.id), to, note, requestMeta(req).ip));
+    res.json(await projects.transition(actorOf(req), pathId(req.params.id, '项目'), to, note, requestMeta(req).ip));
   });
   return r;
 }

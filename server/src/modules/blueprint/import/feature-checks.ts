@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { badRequest } from '../../../http/app-error.ts';
 import { FormatIssueCode, type Issue } from '../formats/index.ts';
-import { checkGeometries } from './geo-import.repository.ts';
+import { checkGeometries, sridKnown } from './geo-import.repository.ts';
 
 /** Repair is refused when it changes a polygon's area by more than this share (0.1 %). */
 export const MAX_REPAIR_AREA_CHANGE = 0.001;
@@ -36,6 +36,9 @@ const label = (f: GeoJSON.Feature, i: number) => {
  * Features without geometry are skipped with a warning. Runs inside the caller's transaction.
  */
 export async function checkFeatures(db: Knex | Knex.Transaction, features: GeoJSON.Feature[], epsg: number): Promise<{ features: CheckedFeature[]; report: Issue[] }> {
+  if (!(await sridKnown(db, epsg))) {
+    throw badRequest(`系统不认识坐标系 EPSG:${epsg}（不在坐标系库中）：请检查 EPSG 代码，如 EPSG:4527（CGCS2000 3度带第 39 带）或 EPSG:4490（CGCS2000 经纬度）`, { epsg }, FormatIssueCode.crsUnknown);
+  }
   const report: Issue[] = [];
   const withGeometry = features.map((f, i) => ({ f, i })).filter(({ f, i }) => {
     if (f.geometry) return true;

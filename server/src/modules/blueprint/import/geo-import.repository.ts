@@ -19,3 +19,9 @@ export async function checkGeometries(db: Knex | Knex.Transaction, geometries: G
   const result = await db.raw(sqlFile(import.meta.url, 'validate-features.sql'), { epsg, geometries: JSON.stringify(geometries.map((geometry) => ({ geometry }))) });
   return result.rows;
 }
+
+/** Whether PostGIS can transform from this SRID (it is in spatial_ref_sys). */
+export async function sridKnown(db: Knex | Knex.Transaction, epsg: number): Promise<boolean> {
+  if (!Number.isInteger(epsg) || epsg <= 0 || epsg > 999_999) return false;
+  return !!(await db('spatial_ref_sys').where({ srid: epsg }).first('srid'));
+}

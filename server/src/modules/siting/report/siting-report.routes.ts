@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { sitingReportCreateSchema } from '../../../../../common/src/siting-report.ts';
 import { actorOf, requestMeta, requireLogin } from '../../../http/session.middleware.ts';
-import { objectBody, parseOr400 } from '../../../http/validate.ts';
+import { objectBody, parseOr400, pathId } from '../../../http/validate.ts';
 import { SiteIssue } from '../site-geometry.validation.ts';
 import type { SitingReportService } from './siting-report.service.ts';
 
@@ -23,16 +23,16 @@ export function sitingReportRoutes(reports: SitingReportService) {
   });
 
   r.get('/:id', async (req, res) => {
-    res.json(await reports.get(actorOf(req), Number(req.params.id)));
+    res.json(await reports.get(actorOf(req), pathId(req.params.id, '选址报告')));
   });
 
   r.get('/:id/map.svg', async (req, res) => {
-    const svg = await reports.svg(actorOf(req), Number(req.params.id));
+    const svg = await reports.svg(actorOf(req), pathId(req.params.id, '选址报告'));
     res.type('image/svg+xml').set('Cache-Control', 'private, no-cache').send(svg);
   });
 
   r.get('/:id/report.pdf', async (req, res) => {
-    const { number, bytes } = await reports.pdf(actorOf(req), Number(req.params.id));
+    const { number, bytes } = await reports.pdf(actorOf(req), pathId(req.params.id, '选址报告'));
     const filename = `精准选址分析报告-${number}.pdf`;
     res
       .type('application/pdf')
