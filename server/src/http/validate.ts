@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { HttpErrors } from '../../../common/src/contract/http.errors.ts';
 import { ID_PATTERN, INT4_MAX } from '../../../common/src/contract/route.ts';
 import { useChineseZodMessages } from '../../../common/src/zod-messages.ts';
-import { badRequest } from './app-error.ts';
+import { badRequest, notFoundOrNoAccess } from './app-error.ts';
 import { isInvalidJson, refuseHostileJson } from './input-guard.ts';
 
 useChineseZodMessages();
@@ -37,8 +37,12 @@ export function isId(value: unknown): value is string {
   return typeof value === 'string' && ID_PATTERN.test(value) && Number(value) <= INT4_MAX;
 }
 
-/** A path id (`/api/users/{id}`): plain decimal digits within int4, else a 400 naming what was expected. */
-export function pathId(value: unknown, what = '记录'): number {
-  if (!isId(value)) throw badRequest(`${what}编号无效：须为不超过 ${INT4_MAX} 的正整数`, undefined, HttpErrors.BAD_ID);
-  return Number(value);
+/**
+ * A path id (`/api/users/{id}`): plain decimal digits within int4, else a 400 naming what was expected —
+ * or, with `invalid: 'not-found'`, the 404 of a missing record (the siting report links keep that answer).
+ */
+export function pathId(value: unknown, what = '记录', { invalid = 'bad-request' }: { invalid?: 'bad-request' | 'not-found' } = {}): number {
+  if (isId(value)) return Number(value);
+  if (invalid === 'not-found') throw notFoundOrNoAccess(what);
+  throw badRequest(`${what}编号无效：须为不超过 ${INT4_MAX} 的正整数`, undefined, HttpErrors.BAD_ID);
 }

@@ -23,16 +23,16 @@ export function sitingReportRoutes(reports: SitingReportService) {
   });
 
   r.get('/:id', async (req, res) => {
-    res.json(await reports.get(actorOf(req), pathId(req.params.id, '选址报告')));
+    res.json(await reports.get(actorOf(req), pathId(req.params.id, '选址报告', { invalid: 'not-found' })));
   });
 
   r.get('/:id/map.svg', async (req, res) => {
-    const svg = await reports.svg(actorOf(req), pathId(req.params.id, '选址报告'));
+    const svg = await reports.svg(actorOf(req), pathId(req.params.id, '选址报告', { invalid: 'not-found' }));
     res.type('image/svg+xml').set('Cache-Control', 'private, no-cache').send(svg);
   });
 
   r.get('/:id/report.pdf', async (req, res) => {
-    const { number, bytes } = await reports.pdf(actorOf(req), pathId(req.params.id, '选址报告'));
+    const { number, bytes } = await reports.pdf(actorOf(req), pathId(req.params.id, '选址报告', { invalid: 'not-found' }));
     const filename = `精准选址分析报告-${number}.pdf`;
     res
       .type('application/pdf')
