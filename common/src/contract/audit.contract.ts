@@ -33,6 +33,18 @@ export interface AuditPage {
   items: AuditEntry[];
 }
 
+/** GET /api/audit/verify: the hash chain checked from the first row to the head. */
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  /** The first row that no longer matches its hash or link; or, when rows were cut off the end, the head's id. */
+  firstBrokenId: number | null;
+  reason: 'changed' | 'truncated' | null;
+  headId: number | null;
+  checkedAt: string;
+}
+
 export const auditRoutes = routeTable('audit', [
+  { method: 'get', path: '/api/audit/verify', summary: '审计日志完整性校验（哈希链：逐条重算并核对链头）', response: { status: 200, description: 'AuditVerification { ok, rows, firstBrokenId }' }, errors: [401, 403] },
   { method: 'get', path: '/api/audit', summary: '审计日志查询（安全审计员）：账号、操作前缀、对象、日期', query: auditQuery, response: { status: 200, description: 'AuditPage { total, items }' }, errors: [400, 401, 403] },
 ]);

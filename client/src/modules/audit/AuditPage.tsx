@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Input, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Input, Space, Table, Typography } from 'antd';
+import type { AuditVerification } from '../../../../common/src/contract/audit.contract.ts';
 import { useState } from 'react';
 import { formatBeijingTime } from '../../../../common/src/siting-report.ts';
 import { http } from '../../api/http-client';
@@ -29,6 +30,7 @@ export function AuditPage() {
     queryFn: () => http.get<{ total: number; items: AuditRow[] }>(`/api/audit${queryString(query)}`),
     placeholderData: (prev) => prev,
   });
+  const verification = useQuery({ queryKey: ['audit', 'verify'], queryFn: () => http.get<AuditVerification>('/api/audit/verify'), staleTime: 0 });
   const field = (key: keyof Filter, placeholder: string, width = 140) => (
     <Input.Search
       allowClear
@@ -43,6 +45,7 @@ export function AuditPage() {
   );
   return (
     <div style={{ padding: 16, height: '100%', overflow: 'auto' }} data-testid="audit-page">
+      <VerificationBanner result={verification.data} error={verification.error?.message} checking={verification.isFetching} onCheck={() => void verification.refetch()} />
       <Card size="small" title={`审计日志${rows.data ? `（${rows.data.total} 条）` : ''}`}>
         <Space wrap style={{ marginBottom: 12 }}>
           {field('actor', '账号')}
@@ -70,5 +73,32 @@ export function AuditPage() {
         />
       </Card>
     </div>
+  );
+}
+
+/** The hash chain's state: checked on opening the page and on demand. */
+function VerificationBanner({ result, error, checking, onCheck }: { result?: AuditVerification; error?: string; checking: boolean; onCheck: () => void }) {
+  const action = (
+    <Button size="small" loading={checking} onClick={onCheck} data-testid="audit-verify">
+      重新校验
+    </Button>
+  );
+  if (error) return <Alert style={{ marginBottom: 12 }} type="error" showIcon title={`完整性校验失败：${error}`} action={action} />;
+  if (!result) return <Alert style={{ marginBottom: 12 }} type="info" showIcon title="正在校验审计记录的完整性…" />;
+  const at = formatBeijingTime(result.checkedAt);
+  if (result.ok) {
+    return <Alert style={{ marginBottom: 12 }} type="success" showIcon data-testid="audit-verification" title={`审计记录完整：共 ${result.rows} 条，哈希链逐条核对一致（校验于 ${at}）`} action={action} />;
+  }
+  const what = result.reason === 'truncated' ? `链尾记录缺失（链头为第 ${result.firstBrokenId} 条，已不存在）` : `自第 ${result.firstBrokenId} 条起记录被修改、删除或插入`;
+  return (
+    <Alert
+      style={{ marginBottom: 12 }}
+      type="error"
+      showIcon
+      data-testid="audit-verification"
+      title={`审计记录完整性被破坏：${what}`}
+      description={`共 ${result.rows} 条，校验于 ${at}。请保全数据库现场并报告安全管理员。`}
+      action={action}
+    />
   );
 }

@@ -48,3 +48,33 @@ export async function searchAudit(db: Knex, f: AuditFilter) {
   const rows = await q.orderBy('id', 'desc').limit(f.limit).offset(f.offset).select('id', 'at', 'actor_username', 'action', 'entity_kind', 'entity_id', 'detail', 'ip');
   return { total, rows };
 }
+
+export interface ChainCheckRow {
+  rows: number;
+  first_broken: string | null;
+  last_id: string | null;
+  last_hash: string | null;
+  head_id: string | null;
+  head_hash: string;
+}
+
+/**
+ * Recomputes every row's hash in the database (the same function the insert trigger uses) and compares
+ * it, and each row's link to the row before, with what is stored; plus the chain head.
+ */
+export async function checkChain(db: Knex): Promise<ChainCheckRow> {
+  const r = await db.raw(`
+    with chain as (
+      select a.id, a.hash, a.prev_hash, audit_row_hash(a) as expected, lag(a.hash) over (order by a.id) as prev_actual
+      from audit_log a
+    ), summary as (
+      select count(*)::int as rows,
+             min(id) filter (where hash is distinct from expected or prev_hash is distinct from coalesce(prev_actual, repeat('0', 64))) as first_broken,
+             max(id) as last_id
+      from chain
+    )
+    select s.rows, s.first_broken::text, s.last_id::text, (select hash from audit_log where id = s.last_id) as last_hash,
+           h.head_id::text, h.head_hash
+    from summary s cross join audit_chain h`);
+  return r.rows[0];
+}

@@ -18,5 +18,8 @@ export function auditRoutes(audit: AuditService) {
     assertCan(actor, 'audit.read', '审计日志');
     res.json(await audit.search(actor, parseOr400(auditQuery, req.query)));
   });
+  r.get('/verify', async (req, res) => {
+    res.json(await audit.verify(actorOf(req)));
+  });
   return r;
 }
