@@ -65,6 +65,15 @@ describe('NUL characters and deep nesting (items 2, 5)', () => {
   });
 });
 
+describe('hostile files (item 5)', () => {
+  it('refuses a GeoJSON file nested 100 000 levels deep with a 400 naming the file', async () => {
+    const planner = await loginAs(ctx.app, 'planner');
+    const deep = `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":${'['.repeat(100_000)}${']'.repeat(100_000)}}}]}`;
+    const res = await planner.post('/api/geo/parse').attach('file', Buffer.from(deep), 'deep.geojson').expect(400);
+    expect(res.body.error.message).toBe('文件“deep.geojson”的嵌套超过 64 层，不是有效的 GeoJSON');
+  });
+});
+
 describe('validation messages (item 7)', () => {
   it('are Chinese and name the field, for zod built-in checks too', async () => {
     const schema = z.object({ count: z.number().int().min(1), name: z.string().max(3), kind: z.enum(['甲', '乙']), day: z.iso.date() });

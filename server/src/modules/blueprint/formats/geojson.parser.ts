@@ -1,3 +1,4 @@
+import { inspectJson, MAX_JSON_DEPTH } from '../../../../../common/src/json-inspect.ts';
 import type { Feature, Geometry, Position } from 'geojson';
 import { epsgFromGeoJsonCrs } from './crs-detect.ts';
 import { checkFeatureCount, VertexBudget } from './feature-limits.ts';
@@ -71,6 +72,8 @@ export function parseGeoJson(bytes: Uint8Array, fileName: string, limits: Format
     throw jsonError(text, e as Error, fileName);
   }
   if (!root || typeof root !== 'object') throw new FormatError(FormatIssueCode.geojsonInvalid, `文件“${fileName}”不是 GeoJSON（内容不是对象）`);
+  // Checked without recursion before anything walks the tree: a hostile depth would overflow the stack.
+  if (inspectJson(root)?.kind === 'depth') throw new FormatError(FormatIssueCode.geojsonInvalid, `文件“${fileName}”的嵌套超过 ${MAX_JSON_DEPTH} 层，不是有效的 GeoJSON`);
   let items: unknown[];
   if (root.type === 'FeatureCollection') {
     if (!Array.isArray(root.features)) throw new FormatError(FormatIssueCode.geojsonInvalid, `文件“${fileName}”的 FeatureCollection 缺少 features 数组`);
